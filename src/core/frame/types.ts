@@ -1,0 +1,89 @@
+/**
+ * The columnar dataset every part of Loupe works on. It lives in the engine worker;
+ * the main thread only ever sees DatasetSummary, ColumnProfile and RowPage.
+ */
+
+/** What a column means to the user. The user can override it (see convertColumn). */
+export type ColumnKind =
+  | 'numeric'
+  | 'integer'
+  | 'boolean'
+  | 'categorical'
+  | 'datetime'
+  | 'text'
+  | 'identifier';
+
+/**
+ * Numbers live in a Float64Array with NaN for missing. booleans are 0/1, datetimes are
+ * epoch milliseconds (UTC), integer-valued identifiers (user ids) stay numbers.
+ */
+export interface NumberColumn {
+  storage: 'number';
+  kind: 'numeric' | 'integer' | 'boolean' | 'datetime' | 'identifier';
+  name: string;
+  values: Float64Array;
+}
+
+/**
+ * Strings are dictionary-encoded: codes[i] indexes dictionary, -1 is missing.
+ * Categories, free text and string identifiers (emails, uuids) all use this.
+ */
+export interface DictionaryColumn {
+  storage: 'dictionary';
+  kind: 'categorical' | 'text' | 'identifier' | 'boolean';
+  name: string;
+  codes: Int32Array;
+  dictionary: string[];
+}
+
+export type Column = NumberColumn | DictionaryColumn;
+
+export type TextEncodingName = 'utf-8' | 'windows-1252';
+
+export type FileFormat = 'delimited' | 'json' | 'jsonl';
+
+/** How a file was read: shown to the user, and every field can be overridden on a re-read. */
+export interface ParseSettings {
+  format: FileFormat;
+  /** Field delimiter for delimited text (',', '\t', ';', '|', ...). */
+  delimiter: string;
+  hasHeader: boolean;
+  encoding: TextEncodingName;
+}
+
+/** Problems that did not stop the load but the user should know about. */
+export interface ParseWarning {
+  kind: 'ragged-rows' | 'mixed-types' | 'encoding-fallback' | 'duplicate-column-names';
+  message: string;
+  /** 1-based line numbers of the first few offending rows, when it applies. */
+  lines?: number[];
+  count?: number;
+}
+
+export interface Dataset {
+  id: string;
+  /** The file name, as the user knows it. */
+  name: string;
+  rowCount: number;
+  columns: Column[];
+  settings: ParseSettings;
+  warnings: ParseWarning[];
+  /** Size of the source file in bytes. */
+  sourceBytes: number;
+}
+
+/** A user-caused failure: a specific message the UI can show as is. */
+export interface LoadError {
+  code:
+    | 'empty-file'
+    | 'header-only'
+    | 'binary-file'
+    | 'invalid-json'
+    | 'too-large'
+    | 'no-columns'
+    | 'cancelled'
+    | 'unreadable';
+  message: string;
+}
+
+export type Result<T, E = LoadError> = { ok: true; value: T } | { ok: false; error: E };
