@@ -1,0 +1,28 @@
+/**
+ * The one swappable way to reach the engine: through the worker in the browser, in-process in
+ * tests. Callers wrap callbacks with `callback()` so the same code works on both transports.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import type { EngineApi } from './api';
+
+export type EngineClient = Remote<EngineApi> | EngineApi;
+
+export interface Connection {
+  engine: EngineClient;
+  /** Wrap a callback so it can cross the transport. */
+  callback<F extends (...args: never[]) => void>(fn: F): F;
+  transport: 'worker' | 'in-process';
+}
+
+/** Start the engine worker. Throws with a readable message when workers cannot start. */
+export function connectWorker(): Connection {
+  if (typeof Worker === 'undefined') throw new Error('This browser cannot start web workers, which Loupe needs to keep your data off the main thread.');
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'loupe-engine' });
+  return { engine: wrap<EngineApi>(worker), callback: (fn) => proxy(fn), transport: 'worker' };
+}
+
+/** The same engine in this thread: for Vitest and other Node hosts. */
+export async function connectInProcess(): Promise<Connection> {
+  const { createEngine } = await import('./engine');
+  return { engine: createEngine(), callback: (fn) => fn, transport: 'in-process' };
+}

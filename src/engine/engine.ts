@@ -1,0 +1,129 @@
+/**
+ * The engine: one implementation of EngineApi, hosted in the worker (worker.ts) in the app and
+ * in-process under Vitest. It owns every dataset; callers get profiles and pages, never columns.
+ */
+import { selectBackend, switchBackend, type ComputeOptions } from '../core/compute/backends';
+import { convertColumn } from '../core/frame/convert';
+import { ingestBlob, ingestBytes } from '../core/frame/ingest';
+import { profileDataset, type DatasetProfile } from '../core/frame/profile';
+import { rowPage } from '../core/frame/rows';
+import type { Dataset, ParseSettings, Result, LoadError } from '../core/frame/types';
+import { demoFiles } from '../demo';
+import type { EngineApi, EngineConfig, EngineInfo, ProgressCallback } from './api';
+import { throttle } from './throttle';
+
+interface LoadedDataset {
+  dataset: Dataset;
+  /** The original file handle, kept so the user can re-read it with other settings. */
+  source: Blob;
+  profile: DatasetProfile;
+}
+
+interface CancelToken {
+  aborted: boolean;
+}
+
+const PROGRESS_INTERVAL_MS = 200;
+
+export function createEngine(): EngineApi {
+  const datasets = new Map<string, LoadedDataset>();
+  const jobs = new Map<string, CancelToken>();
+  let config: EngineConfig | null = null;
+  let nextId = 1;
+
+  const computeOptions = (): ComputeOptions => ({ wasmPath: config?.wasmPath });
+
+  function store(dataset: Dataset, source: Blob): DatasetProfile {
+    const profile = profileDataset(dataset);
+    datasets.set(dataset.id, { dataset, source, profile });
+    return profile;
+  }
+
+  async function ingestJob(source: Blob, id: string, name: string, settings: Partial<ParseSettings> | undefined, jobId: string, onProgress: ProgressCallback): Promise<Result<Dataset>> {
+    const token: CancelToken = { aborted: false };
+    jobs.set(jobId, token);
+    const progress = throttle(onProgress, PROGRESS_INTERVAL_MS);
+    try {
+      return await ingestBlob(source, {
+        id,
+        name,
+        settings,
+        signal: token,
+        memoryBudgetBytes: (config?.memoryBudgetMB ?? 2048) * 1024 * 1024,
+        onProgress: (read, total) => progress.push({ jobId, fraction: total > 0 ? read / total : null, message: `Reading ${name}` }),
+      });
+    } catch (error) {
+      const failure: LoadError = { code: 'unreadable', message: `Could not read "${name}": ${(error as Error).message}` };
+      return { ok: false, error: failure };
+    } finally {
+      progress.flush();
+      jobs.delete(jobId);
+    }
+  }
+
+  const api: EngineApi = {
+    async start(next) {
+      config = next;
+      const compute = await selectBackend(next.backend, computeOptions());
+      if (next.loadDemo && datasets.size === 0) {
+        for (const file of demoFiles()) {
+          const id = `ds${nextId++}`;
+          const parsed = ingestBytes(file.bytes, { id, name: file.name });
+          if (parsed.ok) store(parsed.value, new Blob([file.bytes as BlobPart]));
+        }
+      }
+      const info: EngineInfo = { compute, memoryBudgetMB: next.memoryBudgetMB };
+      return info;
+    },
+
+    async switchBackend(name) {
+      const switched = await switchBackend(name, computeOptions());
+      if (!switched.ok) return { ok: false, error: { message: switched.message } };
+      const compute = await selectBackend(name, { ...computeOptions(), candidates: [name] });
+      return { ok: true, value: { ...compute, chosenBy: 'user' } };
+    },
+
+    async listDatasets() {
+      return [...datasets.values()].map((d) => d.profile);
+    },
+
+    async loadFile(file, name, settings, jobId, onProgress) {
+      const id = `ds${nextId++}`;
+      const parsed = await ingestJob(file, id, name, settings ?? undefined, jobId, onProgress);
+      if (!parsed.ok) return parsed;
+      return { ok: true, value: store(parsed.value, file) };
+    },
+
+    async reparse(datasetId, settings, jobId, onProgress) {
+      const loaded = datasets.get(datasetId);
+      if (!loaded) return { ok: false, error: { code: 'unreadable', message: 'That dataset is no longer loaded.' } };
+      const merged = { ...loaded.dataset.settings, ...settings };
+      const parsed = await ingestJob(loaded.source, datasetId, loaded.dataset.name, merged, jobId, onProgress);
+      if (!parsed.ok) return parsed;
+      return { ok: true, value: store(parsed.value, loaded.source) };
+    },
+
+    async setColumnKind(datasetId, column, kind) {
+      const loaded = datasets.get(datasetId);
+      if (!loaded) return { ok: false, error: { message: 'That dataset is no longer loaded.' } };
+      const converted = convertColumn(loaded.dataset, column, kind);
+      if (!converted.ok) return converted;
+      return { ok: true, value: store(converted.value, loaded.source) };
+    },
+
+    async rows(datasetId, offset, limit) {
+      const loaded = datasets.get(datasetId);
+      return loaded ? rowPage(loaded.dataset, offset, Math.min(limit, 500)) : null;
+    },
+
+    async removeDataset(datasetId) {
+      datasets.delete(datasetId);
+    },
+
+    async cancel(jobId) {
+      const token = jobs.get(jobId);
+      if (token) token.aborted = true;
+    },
+  };
+  return api;
+}

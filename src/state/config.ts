@@ -1,0 +1,28 @@
+/** Settings read from the page URL: `?backend=wasm&memoryBudgetMB=64&demo=0`. */
+import { isBackendName, type BackendName } from '../core/compute/backends';
+
+export interface StartupConfig {
+  backend: BackendName | null;
+  memoryBudgetMB: number;
+  loadDemo: boolean;
+}
+
+/**
+ * Default memory budget: a quarter of the device's memory (navigator.deviceMemory is capped at
+ * 8 GB by browsers), at least 512 MB, so a file that would crash the tab is refused up front.
+ */
+export function defaultMemoryBudgetMB(deviceMemoryGB: number | undefined): number {
+  const gb = deviceMemoryGB && deviceMemoryGB > 0 ? deviceMemoryGB : 4;
+  return Math.max(512, Math.round((gb * 1024) / 4));
+}
+
+export function readStartupConfig(search: string, deviceMemoryGB: number | undefined): StartupConfig {
+  const params = new URLSearchParams(search);
+  const backend = params.get('backend');
+  const budget = Number(params.get('memoryBudgetMB'));
+  return {
+    backend: isBackendName(backend) ? backend : null,
+    memoryBudgetMB: Number.isFinite(budget) && budget > 0 ? budget : defaultMemoryBudgetMB(deviceMemoryGB),
+    loadDemo: params.get('demo') !== '0',
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Loaded datasets as the UI draws them: profiles (small) keyed by id, the selection, and the
+ * running load job. Rows stay in the worker; the table asks for pages.
+ */
+import { create } from 'zustand';
+import type { ColumnKind, DatasetProfile, JobProgress, ParseSettings, RowPage } from '../engine/api';
+import { engineConnection } from './engine';
+
+export interface LoadJob {
+  id: string;
+  name: string;
+  fraction: number | null;
+  message: string;
+}
+
+export interface DatasetsStore {
+  byId: Record<string, DatasetProfile>;
+  order: string[];
+  activeId: string | null;
+  job: LoadJob | null;
+  /** The last problem, shown in a dismissible banner; loaded datasets are untouched. */
+  problem: { title: string; message: string } | null;
+  refresh(): Promise<void>;
+  loadFile(file: File): Promise<void>;
+  reparse(settings: Partial<ParseSettings>): Promise<void>;
+  setColumnKind(column: string, kind: ColumnKind): Promise<void>;
+  cancelJob(): Promise<void>;
+  select(id: string): void;
+  remove(id: string): Promise<void>;
+  dismissProblem(): void;
+  fetchRows(datasetId: string, offset: number, limit: number): Promise<RowPage | null>;
+}
+
+let jobCounter = 0;
+const newJobId = () => `job-${Date.now().toString(36)}-${++jobCounter}`;
+
+export const useDatasets = create<DatasetsStore>((set, get) => {
+  const put = (profile: DatasetProfile, select: boolean) =>
+    set((s) => ({
+      byId: { ...s.byId, [profile.id]: profile },
+      order: s.order.includes(profile.id) ? s.order : [...s.order, profile.id],
+      activeId: select ? profile.id : s.activeId,
+    }));
+
+  const onProgress = (progress: JobProgress) =>
+    set((s) => (s.job && s.job.id === progress.jobId ? { job: { ...s.job, fraction: progress.fraction, message: progress.message } } : {}));
+
+  return {
+    byId: {},
+    order: [],
+    activeId: null,
+    job: null,
+    problem: null,
+
+    async refresh() {
+      const { engine } = engineConnection();
+      const list = await engine.listDatasets();
+      set((s) => ({
+        byId: Object.fromEntries(list.map((d) => [d.id, d])),
+        order: list.map((d) => d.id),
+        activeId: s.activeId && list.some((d) => d.id === s.activeId) ? s.activeId : (list[0]?.id ?? null),
+      }));
+    },
+
+    async loadFile(file) {
+      if (get().job) {
+        set({ problem: { title: 'One file at a time', message: `Wait for "${get().job!.name}" to finish, or cancel it, before adding "${file.name}".` } });
+        return;
+      }
+      const { engine, callback } = engineConnection();
+      const id = newJobId();
+      set({ job: { id, name: file.name, fraction: 0, message: `Reading ${file.name}` }, problem: null });
+      try {
+        const result = await engine.loadFile(file, file.name, null, id, callback(onProgress));
+        if (result.ok) put(result.value, true);
+        else if (result.error.code !== 'cancelled') set({ problem: { title: `Could not load "${file.name}"`, message: result.error.message } });
+      } catch (error) {
+        set({ problem: { title: `Could not load "${file.name}"`, message: (error as Error).message } });
+      } finally {
+        set({ job: null });
+      }
+    },
+
+    async reparse(settings) {
+      const active = get().activeId;
+      if (!active || get().job) return;
+      const { engine, callback } = engineConnection();
+      const name = get().byId[active].name;
+      const id = newJobId();
+      set({ job: { id, name, fraction: 0, message: `Re-reading ${name}` }, problem: null });
+      try {
+        const result = await engine.reparse(active, settings, id, callback(onProgress));
+        if (result.ok) put(result.value, false);
+        else if (result.error.code !== 'cancelled') set({ problem: { title: `Could not re-read "${name}"`, message: `${result.error.message} The previous version is kept.` } });
+      } finally {
+        set({ job: null });
+      }
+    },
+
+    async setColumnKind(column, kind) {
+      const active = get().activeId;
+      if (!active) return;
+      const result = await engineConnection().engine.setColumnKind(active, column, kind);
+      if (result.ok) put(result.value, false);
+      else set({ problem: { title: `Cannot make "${column}" ${kind}`, message: result.error.message } });
+    },
+
+    async cancelJob() {
+      const job = get().job;
+      if (job) await engineConnection().engine.cancel(job.id);
+    },
+
+    select(id) {
+      set({ activeId: id });
+    },
+
+    async remove(id) {
+      await engineConnection().engine.removeDataset(id);
+      set((s) => {
+        const { [id]: _removed, ...rest } = s.byId;
+        const order = s.order.filter((x) => x !== id);
+        return { byId: rest, order, activeId: s.activeId === id ? (order[0] ?? null) : s.activeId };
+      });
+    },
+
+    dismissProblem() {
+      set({ problem: null });
+    },
+
+    fetchRows(datasetId, offset, limit) {
+      return engineConnection().engine.rows(datasetId, offset, limit);
+    },
+  };
+});

@@ -1,0 +1,44 @@
+import { useEngine } from '../state/engine';
+import { useUi, type ViewName } from '../state/ui';
+import { DataView } from './data/DataView';
+import { DropZone } from './data/DropZone';
+import { Sidebar } from './layout/Sidebar';
+import { Header } from './layout/Header';
+import { ProblemBanner } from './layout/ProblemBanner';
+
+const VIEWS: { id: ViewName; label: string }[] = [{ id: 'data', label: 'Data' }];
+
+export function App() {
+  const status = useEngine((s) => s.status);
+  const failure = useEngine((s) => s.failure);
+  const view = useUi((s) => s.view);
+  const setView = useUi((s) => s.setView);
+
+  return (
+    <DropZone>
+      <div className="app">
+        <Header />
+        <div className="body">
+          <Sidebar />
+          <main className="main" aria-busy={status === 'starting'}>
+            {status === 'failed' ? (
+              <div role="alert" className="banner banner-error">
+                <strong>Loupe cannot run here.</strong> {failure}
+              </div>
+            ) : null}
+            <ProblemBanner />
+            <nav className="tabs" role="tablist" aria-label="Views">
+              {VIEWS.map((v) => (
+                <button key={v.id} role="tab" aria-selected={view === v.id} className="tab" onClick={() => setView(v.id)}>
+                  {v.label}
+                </button>
+              ))}
+            </nav>
+            {status === 'starting' ? <p className="muted loading">Starting the on-device engine and measuring the fastest backend…</p> : null}
+            {status === 'ready' && view === 'data' ? <DataView /> : null}
+          </main>
+        </div>
+      </div>
+    </DropZone>
+  );
+}

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { readStartupConfig } from '../state/config';
+import { useDatasets } from '../state/datasets';
+import { useEngine } from '../state/engine';
+import { App } from './App';
+import './styles.css';
+
+const deviceMemory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+const config = readStartupConfig(window.location.search, deviceMemory);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+
+void useEngine
+  .getState()
+  .start(config)
+  .then(() => (useEngine.getState().status === 'ready' ? useDatasets.getState().refresh() : undefined));
