@@ -1,0 +1,34 @@
+// `npm run bench [-- NAME [--flags]]`: workloads in headless Chromium against the production build.
+// Prints one JSON object per line and writes them all to bench/results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { ensureBuild, launchBrowser, startPreview } from './browser.mjs';
+import * as ingest from './workloads/ingest.mjs';
+
+const WORKLOADS = [ingest];
+
+const args = process.argv.slice(2);
+const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;
+const chosen = selected ? WORKLOADS.filter((w) => w.name === selected) : WORKLOADS.filter((w) => !w.onlyOnRequest);
+if (chosen.length === 0) {
+  console.error(`Unknown workload "${selected}". Known: ${WORKLOADS.map((w) => w.name).join(', ')}`);
+  process.exit(2);
+}
+
+await ensureBuild();
+const server = await startPreview();
+const browser = await launchBrowser();
+const results = [];
+try {
+  for (const workload of chosen) {
+    const lines = await workload.run({ browser, url: server.url, args });
+    for (const line of lines) {
+      console.log(JSON.stringify(line));
+      results.push(line);
+    }
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
