@@ -1,0 +1,136 @@
+import { baselineAls } from './baseline';
+import { similarityMatrix, type RatingRows } from './similarity';
+import { clip, knowsItem, knowsUser, rowMeans, type Trainset } from './trainset';
+import type { Contribution, FitOptions, RatingModel, Similarity } from './types';
+
+export interface KnnOptions {
+  k: number;
+  minK: number;
+  similarity: Similarity;
+  userBased: boolean;
+  shrinkage: number;
+  minSupport: number;
+}
+
+/**
+ * Surprise KNNWithMeans. With x the side we compare (users if userBased) and y the other:
+ * est = mu_x + sum(sim(x, x') (r_x'y - mu_x')) / sum(sim(x, x')) over the k x' most similar to x
+ * that rated y, counting only sim > 0; mu_x alone when fewer than minK count.
+ * Unknown user or item: Surprise's PredictionImpossible, answered with the global mean.
+ */
+export function fitKnnWithMeans(t: Trainset, o: KnnOptions, options?: FitOptions): RatingModel {
+  const rows: RatingRows = o.userBased
+    ? {
+        nX: t.nUsers,
+        xStart: t.userStart,
+        xOther: t.userItems,
+        xRating: t.userRatings,
+        yStart: t.itemStart,
+        yOther: t.itemUsers,
+        yRating: t.itemRatings,
+      }
+    : {
+        nX: t.nItems,
+        xStart: t.itemStart,
+        xOther: t.itemUsers,
+        xRating: t.itemRatings,
+        yStart: t.userStart,
+        yOther: t.userItems,
+        yRating: t.userRatings,
+      };
+  let baselines;
+  if (o.similarity === 'pearson_baseline') {
+    // Surprise computes these with its default bsl_options (ALS, 10 epochs, reg_u 15, reg_i 10).
+    const b = baselineAls(t, 10, 15, 10, options);
+    baselines = o.userBased
+      ? { bx: b.bu, by: b.bi, globalMean: t.globalMean }
+      : { bx: b.bi, by: b.bu, globalMean: t.globalMean };
+  }
+  const sim = similarityMatrix(rows, {
+    name: o.similarity,
+    minSupport: o.minSupport,
+    shrinkage: o.shrinkage,
+    baselines,
+  });
+  options?.onProgress?.(1);
+  const n = rows.nX;
+  const means = rowMeans(rows.xStart, rows.xRating);
+  // Scratch buffers for one prediction's candidates: (similarity, neighbour, centred rating).
+  const maxCandidates = maxRowLength(rows.yStart);
+  const candSim = new Float64Array(maxCandidates);
+  const candX = new Int32Array(maxCandidates);
+  const candDev = new Float64Array(maxCandidates);
+  const order = new Int32Array(maxCandidates);
+
+  /** Fills the k nearest candidates; returns how many, best first. */
+  const nearest = (x: number, y: number): number => {
+    let m = 0;
+    for (let q = rows.yStart[y]; q < rows.yStart[y + 1]; q++) {
+      const x2 = rows.yOther[q];
+      candSim[m] = sim[x * n + x2];
+      candX[m] = x2;
+      candDev[m] = rows.yRating[q] - means[x2];
+      order[m] = m;
+      m++;
+    }
+    if (m <= o.k) return m;
+    // heapq.nlargest keeps the earliest of equal similarities; a stable sort does the same.
+    const idx = Array.from(order.subarray(0, m)).sort((a, b) => candSim[b] - candSim[a] || a - b);
+    const kk = Math.min(o.k, m);
+    for (let r = 0; r < kk; r++) order[r] = idx[r];
+    return kk;
+  };
+
+  const estimate = (u: number, i: number): number => {
+    if (!knowsUser(t, u) || !knowsItem(t, i)) return t.globalMean;
+    const x = o.userBased ? u : i;
+    const y = o.userBased ? i : u;
+    const kk = nearest(x, y);
+    let sumSim = 0;
+    let sumDev = 0;
+    let actualK = 0;
+    for (let r = 0; r < kk; r++) {
+      const c = order[r];
+      if (candSim[c] > 0) {
+        sumSim += candSim[c];
+        sumDev += candSim[c] * candDev[c];
+        actualK++;
+      }
+    }
+    if (actualK < o.minK || sumSim === 0) return means[x];
+    return means[x] + sumDev / sumSim;
+  };
+
+  return {
+    kind: 'knn',
+    nItems: t.nItems,
+    predict: (u, i) => clip(t, estimate(u, i)),
+    scoreUser(u, out) {
+      for (let i = 0; i < t.nItems; i++) out[i] = clip(t, estimate(u, i));
+    },
+    explain(u, i, top): Contribution[] {
+      if (!knowsUser(t, u) || !knowsItem(t, i)) return [];
+      const x = o.userBased ? u : i;
+      const y = o.userBased ? i : u;
+      const kk = nearest(x, y);
+      const out: Contribution[] = [];
+      for (let r = 0; r < kk; r++) {
+        const c = order[r];
+        if (candSim[c] > 0) out.push({ item: candX[c], weight: candSim[c] * candDev[c] });
+      }
+      out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+      return out.slice(0, top);
+    },
+    itemSimilarity: o.userBased
+      ? undefined
+      : (i, out) => {
+          out.set(sim.subarray(i * n, (i + 1) * n));
+        },
+  };
+}
+
+function maxRowLength(start: Int32Array): number {
+  let m = 0;
+  for (let k = 0; k + 1 < start.length; k++) m = Math.max(m, start[k + 1] - start[k]);
+  return m;
+}
