@@ -1,0 +1,50 @@
+/** Reading a trained model: predictions, its linear weights, and disposal. */
+import { tf } from '../compute/tf';
+import type { TrainedModel } from './types';
+
+/** Rows per forward pass: bounds memory, and each batch's tensors are freed by its tidy. */
+const PREDICT_BATCH = 8192;
+
+/**
+ * binary: P(positive), length n; multiclass: n x k probabilities, row-major; regression: values.
+ */
+export function predict(model: TrainedModel, x: Float32Array, rows: number): Float64Array {
+  const cols = model.inputCols;
+  if (x.length !== rows * cols) throw new Error(`predict: expected ${rows} x ${cols} values, got ${x.length}.`);
+  const width = model.task === 'multiclass' ? model.classes : 1;
+  const out = new Float64Array(rows * width);
+  for (let start = 0; start < rows; start += PREDICT_BATCH) {
+    const n = Math.min(PREDICT_BATCH, rows - start);
+    const values = tf.tidy(() => {
+      const xb = tf.tensor2d(x.subarray(start * cols, (start + n) * cols), [n, cols]);
+      return (model.net.predict(xb) as tf.Tensor).dataSync();
+    });
+    out.set(values, start * width);
+  }
+  return out;
+}
+
+/**
+ * For logistic and linear models: f(x) = x W + b with W cols x outputs (row-major). In
+ * log-odds for logistic (softmax logits for multiclass), in target units for linear.
+ * null for an MLP.
+ */
+export function linearWeights(model: TrainedModel): { weights: Float64Array; bias: Float64Array } | null {
+  if (model.spec.kind === 'mlp') return null;
+  const layers = model.net.layers;
+  const [kernel, bias] = layers[layers.length - 2].getWeights();
+  const weights = Float64Array.from(kernel.dataSync());
+  const b = Float64Array.from(bias.dataSync());
+  if (model.task === 'regression') {
+    // Undo the target standardization of the head: y = z * scale + offset.
+    const head = layers[layers.length - 1].getConfig() as { scale: number; offset: number };
+    for (let i = 0; i < weights.length; i++) weights[i] *= head.scale;
+    for (let i = 0; i < b.length; i++) b[i] = b[i] * head.scale + head.offset;
+  }
+  return { weights, bias: b };
+}
+
+/** Frees the model's weights on the backend; the model cannot be used afterwards. */
+export function disposeModel(model: TrainedModel): void {
+  model.net.dispose();
+}

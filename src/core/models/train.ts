@@ -1,0 +1,197 @@
+/**
+ * The training loop. Data stays resident on the backend; each step is one tidy that gathers
+ * a batch through a shuffled index tensor and applies the optimizer, with no readback. The
+ * loop reads back once per epoch (loss and validation outputs) and yields to the event loop
+ * then, so a cancel message can arrive; `signal.aborted` is checked between batches.
+ */
+import { tf, type Tensor } from '../compute/tf';
+import { createRandom, shuffledIndices } from '../random';
+import { configProblem } from './checkConfig';
+import { buildNetwork, forwardLogits, meanLoss, outputUnits, penalty, type TargetScale } from './network';
+import type { EpochReport, ModelSpec, TaskKind, TrainedModel, TrainingData, TrainOptions, TrainOutcome } from './types';
+import { evaluateOutputs, metricNameFor } from './validation';
+
+/** Rows per forward pass when evaluating, to bound memory on large validation sets. */
+const EVAL_BATCH = 8192;
+
+function makeOptimizer(spec: ModelSpec): tf.Optimizer {
+  const lr = spec.learningRate;
+  if (spec.kind === 'mlp' && spec.optimizer === 'sgd') return tf.train.sgd(lr);
+  if (spec.kind === 'mlp' && spec.optimizer === 'rmsprop') return tf.train.rmsprop(lr);
+  return tf.train.adam(lr);
+}
+
+/**
+ * Linear models are convex: a cosine decay of the step size over the epochs lets minibatch
+ * Adam settle on the optimum instead of hovering around it (scikit-learn's solvers converge
+ * exactly). The MLP keeps a constant rate and relies on early stopping.
+ */
+function learningRateFor(spec: ModelSpec, epoch: number): number {
+  if (spec.kind === 'mlp') return spec.learningRate;
+  const progress = (epoch - 1) / spec.epochs;
+  return spec.learningRate * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress)));
+}
+
+/** tfjs optimizers read their rate each step but keep the field protected: set it per epoch. */
+function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
+  (optimizer as unknown as { learningRate: number }).learningRate = rate;
+}
+
+/** Regression: the training target's mean and population std; classification: identity. */
+function targetScaleOf(task: TaskKind, y: Float32Array): TargetScale {
+  if (task !== 'regression') return { offset: 0, scale: 1 };
+  let mean = 0;
+  for (const v of y) mean += v / y.length;
+  let ss = 0;
+  for (const v of y) ss += (v - mean) ** 2;
+  const std = Math.sqrt(ss / y.length);
+  return { offset: mean, scale: std > 0 ? std : 1 };
+}
+
+/** Targets as the loss wants them: one-hot for multiclass, [n, 1] otherwise (standardized for regression). */
+function targetTensor(task: TaskKind, y: Float32Array, k: number, s: TargetScale): Tensor {
+  if (task === 'multiclass') return tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), k).toFloat());
+  const values = task === 'regression' ? y.map((v) => (v - s.offset) / s.scale) : y;
+  return tf.tensor2d(values, [y.length, 1]);
+}
+
+/** Trained outputs (logits / standardized values) for a resident matrix, read back once. */
+async function outputsOf(net: tf.LayersModel, x: Tensor): Promise<Float32Array> {
+  const rows = x.shape[0];
+  const out = tf.tidy(() => {
+    const parts: Tensor[] = [];
+    for (let start = 0; start < rows; start += EVAL_BATCH) {
+      parts.push(forwardLogits(net, x.slice(start, Math.min(EVAL_BATCH, rows - start))));
+    }
+    return parts.length === 1 ? parts[0] : tf.concat(parts, 0);
+  });
+  const data = (await out.data()) as Float32Array;
+  out.dispose();
+  return data;
+}
+
+export async function trainModel(
+  spec: ModelSpec,
+  task: TaskKind,
+  classes: number,
+  train: TrainingData,
+  val: TrainingData,
+  options: TrainOptions,
+): Promise<TrainOutcome> {
+  const problem = configProblem(spec, task, classes, train, val);
+  if (problem) return { ok: false, reason: 'bad-config', message: problem };
+
+  const random = createRandom(options.seed);
+  const k = outputUnits(task, classes);
+  const scale = targetScaleOf(task, train.y);
+  const net = buildNetwork(spec, task, classes, train.cols, random, scale);
+  const optimizer = makeOptimizer(spec);
+  const xTrain = tf.tensor2d(train.x, [train.rows, train.cols]);
+  const yTrain = targetTensor(task, train.y, k, scale);
+  const xVal = val.rows > 0 ? tf.tensor2d(val.x, [val.rows, val.cols]) : null;
+  const yValScaled = task === 'regression' ? val.y.map((v) => (v - scale.offset) / scale.scale) : val.y;
+  const vars = net.trainableWeights.map((w) => w.read() as tf.Variable);
+  const dropout = spec.kind === 'mlp' ? spec.dropout : 0;
+  const patience = spec.kind === 'mlp' && xVal ? spec.earlyStoppingPatience : 0;
+
+  let best: { loss: number; epoch: number; weights: Tensor[] | null } = { loss: Infinity, epoch: 0, weights: null };
+  const history: EpochReport[] = [];
+  const started = performance.now();
+  let stoppedEarly = false;
+  let failure: TrainOutcome | null = null;
+
+  const cleanup = (keepNet: boolean) => {
+    xTrain.dispose();
+    yTrain.dispose();
+    xVal?.dispose();
+    optimizer.dispose();
+    best.weights?.forEach((w) => w.dispose());
+    if (!keepNet) net.dispose();
+  };
+
+  try {
+    for (let epoch = 1; epoch <= spec.epochs; epoch++) {
+      const epochStart = performance.now();
+      setLearningRate(optimizer, learningRateFor(spec, epoch));
+      const perm = tf.tensor1d(shuffledIndices(train.rows, random), 'int32');
+      let lossSum: Tensor = tf.scalar(0);
+      for (let start = 0; start < train.rows; start += spec.batchSize) {
+        if (options.signal?.aborted) {
+          perm.dispose();
+          lossSum.dispose();
+          failure = { ok: false, reason: 'cancelled', message: `Training was cancelled during epoch ${epoch}.` };
+          break;
+        }
+        const size = Math.min(spec.batchSize, train.rows - start);
+        const dropoutSeed = dropout > 0 ? random.int(2 ** 30) : undefined;
+        const next = tf.tidy(() => {
+          const idx = perm.slice(start, size);
+          const xb = tf.gather(xTrain, idx);
+          const yb = tf.gather(yTrain, idx);
+          const cost = optimizer.minimize(() => {
+            const data = meanLoss(task, forwardLogits(net, xb, dropout, dropoutSeed), yb);
+            const pen = penalty(spec, net, train.rows);
+            return (pen ? tf.add(data, pen) : data) as tf.Scalar;
+          }, true, vars)!;
+          return tf.add(lossSum, tf.mul(cost, size));
+        });
+        lossSum.dispose();
+        lossSum = next;
+      }
+      if (failure) break;
+      perm.dispose();
+      const trainLoss = (await lossSum.data())[0] / train.rows;
+      lossSum.dispose();
+      const trainMs = performance.now() - epochStart;
+
+      const v = xVal ? evaluateOutputs(task, await outputsOf(net, xVal), yValScaled, k, scale.scale) : { loss: NaN, metric: NaN };
+      if (!Number.isFinite(trainLoss) || (xVal && !Number.isFinite(v.loss))) {
+        failure = {
+          ok: false,
+          reason: 'nan-loss',
+          message: `Training diverged: the loss became ${Number.isNaN(trainLoss) ? 'NaN' : 'infinite'} in epoch ${epoch}. Try a lower learning rate (for example ${spec.learningRate / 10}).`,
+        };
+        break;
+      }
+      const report: EpochReport = {
+        epoch,
+        trainLoss,
+        valLoss: v.loss,
+        valMetric: v.metric,
+        metricName: metricNameFor(task),
+        elapsedMs: performance.now() - started,
+        samplesPerSecond: train.rows / Math.max(trainMs / 1000, 1e-9),
+      };
+      history.push(report);
+      options.onEpoch?.(report);
+
+      if (patience > 0) {
+        if (v.loss < best.loss) {
+          best.weights?.forEach((w) => w.dispose());
+          best = { loss: v.loss, epoch, weights: net.getWeights().map((w) => w.clone()) };
+        } else if (epoch - best.epoch >= patience) {
+          stoppedEarly = true;
+          break;
+        }
+      }
+      // Let a cancel message (or any other worker message) in once per epoch.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  } catch (e) {
+    cleanup(false);
+    throw e;
+  }
+
+  if (failure) {
+    cleanup(false);
+    return failure;
+  }
+  let bestEpoch = history.length;
+  if (patience > 0 && best.weights) {
+    net.setWeights(best.weights);
+    bestEpoch = best.epoch;
+  }
+  cleanup(true);
+  const model: TrainedModel = { spec, task, classes: task === 'regression' ? 1 : classes, inputCols: train.cols, net };
+  return { ok: true, model, history, stoppedEarly, bestEpoch };
+}

@@ -1,0 +1,78 @@
+/**
+ * Validation loss and metric, computed in plain JS (float64) from one readback of the
+ * validation outputs per epoch. Kept local so models do not depend on src/core/metrics.
+ */
+import type { MetricName, TaskKind } from './types';
+
+/**
+ * Area under the ROC curve from ranks (Mann-Whitney U); ties share their mean rank, as
+ * scikit-learn's roc_auc_score does. NaN when one class is absent.
+ */
+export function rankAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  const n = scores.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+  let positives = 0;
+  let rankSum = 0;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && scores[order[j + 1]] === scores[order[i]]) j++;
+    const meanRank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) {
+      if (labels[order[k]] === 1) {
+        positives++;
+        rankSum += meanRank;
+      }
+    }
+    i = j + 1;
+  }
+  const negatives = n - positives;
+  if (positives === 0 || negatives === 0) return NaN;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+export function metricNameFor(task: TaskKind): MetricName {
+  return task === 'binary' ? 'auc' : task === 'multiclass' ? 'accuracy' : 'rmse';
+}
+
+/**
+ * Loss and metric from the network's trained outputs: logits (classification) or the
+ * standardized prediction (regression, with y already standardized and `scale` to undo it).
+ */
+export function evaluateOutputs(
+  task: TaskKind,
+  out: Float32Array,
+  y: Float32Array,
+  k: number,
+  scale: number,
+): { loss: number; metric: number } {
+  const n = y.length;
+  if (n === 0) return { loss: NaN, metric: NaN };
+  let loss = 0;
+  if (task === 'binary') {
+    for (let i = 0; i < n; i++) {
+      const z = out[i];
+      loss += Math.max(z, 0) - z * y[i] + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+    return { loss: loss / n, metric: rankAuc(out, y) };
+  }
+  if (task === 'multiclass') {
+    let correct = 0;
+    for (let i = 0; i < n; i++) {
+      let max = -Infinity;
+      let arg = 0;
+      for (let c = 0; c < k; c++) {
+        if (out[i * k + c] > max) {
+          max = out[i * k + c];
+          arg = c;
+        }
+      }
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += Math.exp(out[i * k + c] - max);
+      loss += Math.log(sum) + max - out[i * k + y[i]];
+      if (arg === y[i]) correct++;
+    }
+    return { loss: loss / n, metric: correct / n };
+  }
+  for (let i = 0; i < n; i++) loss += (out[i] - y[i]) ** 2;
+  return { loss: loss / n, metric: Math.sqrt(loss / n) * scale };
+}
