@@ -51,7 +51,7 @@ export function fitKnnWithMeans(t: Trainset, o: KnnOptions, options?: FitOptions
     minSupport: o.minSupport,
     shrinkage: o.shrinkage,
     baselines,
-  });
+  }, options);
   options?.onProgress?.(1);
   const n = rows.nX;
   const means = rowMeans(rows.xStart, rows.xRating);

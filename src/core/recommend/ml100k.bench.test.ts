@@ -2,7 +2,7 @@
  * Benchmark, not a test: 5-fold CV on MovieLens 100K for every algorithm, printed as JSON.
  * Skipped unless LOUPE_BENCH=1 (run: node bench/recommend-node.mjs, or
  * LOUPE_BENCH=1 npx vitest run src/core/recommend/ml100k.bench.test.ts). LOUPE_BENCH_SPECS may hold
- * a JSON array of extra AlgorithmSpecs to measure.
+ * a JSON array of extra AlgorithmSpecs to measure; LOUPE_BENCH_ONLY=1 measures only those.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,14 +23,15 @@ describe.skipIf(!enabled)('ml-100k 5-fold benchmark', () => {
     if (!parsed.ok) throw new Error(parsed.error.message);
     const data = parsed.value;
     const folds = kFoldSplits(data.rating.length, 5, 0);
-    const specs: AlgorithmSpec[] = [
+    const extra = JSON.parse(process.env.LOUPE_BENCH_SPECS ?? '[]') as AlgorithmSpec[];
+    const specs: AlgorithmSpec[] = process.env.LOUPE_BENCH_ONLY === '1' ? extra : [
       DEFAULT_SPECS.popularity,
       DEFAULT_SPECS.baseline,
       DEFAULT_SPECS.knn,
       DEFAULT_SPECS.svd,
       DEFAULT_SPECS.svdpp,
       BEST_SPEC,
-      ...(JSON.parse(process.env.LOUPE_BENCH_SPECS ?? '[]') as AlgorithmSpec[]),
+      ...extra,
     ];
     const results = specs.map((spec) => {
       const perFold = folds.map((test) => {

@@ -1,4 +1,4 @@
-import type { Similarity } from './types';
+import { checkAborted, type FitOptions, type Similarity } from './types';
 
 /**
  * Ratings seen from one side: rows x (users for user-based, items for item-based), each with the
@@ -31,7 +31,7 @@ export interface SimilarityOptions {
  * pearson_baseline = pearson-like over r - (mu + b_x + b_y) without centring, shrunk.
  * Pairs under minSupport, and zero denominators, give 0; the diagonal is 1.
  */
-export function similarityMatrix(rows: RatingRows, options: SimilarityOptions): Float32Array {
+export function similarityMatrix(rows: RatingRows, options: SimilarityOptions, fit?: FitOptions): Float32Array {
   const n = rows.nX;
   const sim = new Float32Array(n * n);
   const freq = new Float64Array(n);
@@ -44,6 +44,10 @@ export function similarityMatrix(rows: RatingRows, options: SimilarityOptions): 
   const bsl = options.baselines;
   if (name === 'pearson_baseline' && !bsl) throw new Error('pearson_baseline needs baselines');
   for (let xi = 0; xi < n; xi++) {
+    if (xi % 64 === 0) {
+      checkAborted(fit);
+      fit?.onProgress?.(xi / n);
+    }
     sim[xi * n + xi] = 1;
     freq.fill(0, xi + 1);
     prods.fill(0, xi + 1);
@@ -89,7 +93,8 @@ export function similarityMatrix(rows: RatingRows, options: SimilarityOptions): 
           s = d === 0 || Number.isNaN(d) ? 0 : num / d;
         } else {
           const d = Math.sqrt(sqi[xj] * sqj[xj]);
-          s = d === 0 ? 0 : (prods[xj] / d) * ((f - 1) / (f - 1 + shrinkage));
+          const shrunk = f - 1 + shrinkage;
+          s = d === 0 || shrunk === 0 ? 0 : (prods[xj] / d) * ((f - 1) / shrunk);
         }
       }
       sim[xi * n + xj] = s;
