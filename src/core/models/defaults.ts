@@ -9,7 +9,7 @@ export function defaultModelSpec(kind: ModelKind, task: TaskKind): ModelSpec {
       // within 0.01 AUC in 40 epochs (logistic.test.ts checks against scikit-learn).
       return { kind: 'logistic', l2: 1, epochs: 40, learningRate: 0.05, batchSize: 256 };
     case 'linear':
-      return { kind: 'linear', l2: 1, epochs: 40, learningRate: 0.05, batchSize: 256 };
+      return { kind: 'linear', l2: 1, epochs: 40, learningRate: 0.1, batchSize: 256 };
     case 'mlp':
       return {
         kind: 'mlp',
