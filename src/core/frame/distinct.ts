@@ -1,0 +1,83 @@
+/** Counting distinct numbers and duplicate rows without a JS Set: typed-array hash tables. */
+import type { Column } from './types';
+
+function hashNumber(view: Float64Array, bits: Uint32Array, v: number): number {
+  view[0] = v === 0 ? 0 : v; // -0 and 0 are the same value
+  let h = Math.imul(bits[0] ^ Math.imul(bits[1], 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  return h;
+}
+
+/** Number of distinct non-missing values. */
+export function countDistinctNumbers(values: Float64Array): number {
+  let size = 16;
+  while (size < values.length * 2) size *= 2;
+  const table = new Float64Array(size).fill(NaN);
+  const mask = size - 1;
+  const view = new Float64Array(1);
+  const bits = new Uint32Array(view.buffer);
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    let slot = hashNumber(view, bits, v) & mask;
+    for (;;) {
+      const t = table[slot];
+      if (t !== t) {
+        table[slot] = v;
+        distinct++;
+        break;
+      }
+      if (t === v) break;
+      slot = (slot + 1) & mask;
+    }
+  }
+  return distinct;
+}
+
+function sameValue(column: Column, a: number, b: number): boolean {
+  if (column.storage === 'dictionary') return column.codes[a] === column.codes[b];
+  const x = column.values[a];
+  const y = column.values[b];
+  return x === y || (x !== x && y !== y);
+}
+
+/**
+ * Rows equal to an earlier row in every column. Each row gets a hash of its values (column by column,
+ * for cache-friendly passes); rows with equal hashes are compared value by value, so a collision
+ * never counts as a duplicate.
+ */
+export function duplicateRowCount(columns: Column[], rowCount: number): number {
+  if (columns.length === 0 || rowCount < 2) return 0;
+  const hashes = new Int32Array(rowCount).fill(0x2545f491);
+  const view = new Float64Array(1);
+  const bits = new Uint32Array(view.buffer);
+  for (const column of columns) {
+    for (let i = 0; i < rowCount; i++) {
+      const value = column.storage === 'dictionary' ? column.codes[i] : column.values[i] !== column.values[i] ? 0x7ff80000 : hashNumber(view, bits, column.values[i]);
+      hashes[i] = Math.imul(hashes[i] ^ value, 0x01000193) ^ (hashes[i] >>> 13);
+    }
+  }
+  let size = 16;
+  while (size < rowCount * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size); // row + 1; 0 is empty
+  let duplicates = 0;
+  for (let row = 0; row < rowCount; row++) {
+    const h = hashes[row];
+    let slot = h & mask;
+    for (;;) {
+      const other = table[slot] - 1;
+      if (other < 0) {
+        table[slot] = row + 1;
+        break;
+      }
+      if (hashes[other] === h && columns.every((column) => sameValue(column, row, other))) {
+        duplicates++;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return duplicates;
+}

@@ -1,0 +1,183 @@
+/**
+ * Per-column and whole-dataset summaries for the data view: small, plain objects that can cross the
+ * worker boundary. One pass per column plus one hashing pass for duplicate rows.
+ */
+import { countDistinctNumbers, duplicateRowCount } from './distinct';
+import type { Column, ColumnKind, Dataset, ParseSettings, ParseWarning } from './types';
+
+export interface HistogramBin {
+  x0: number;
+  x1: number;
+  count: number;
+}
+
+export interface NumericSummary {
+  min: number;
+  max: number;
+  mean: number;
+  /** Sample standard deviation (n - 1), as pandas' describe reports it. */
+  std: number;
+  /** About 20 equal-width bins; one bin per value for integers spanning fewer than 20 values. */
+  histogram: HistogramBin[];
+}
+
+export interface ColumnProfile {
+  name: string;
+  kind: ColumnKind;
+  missing: number;
+  distinct: number;
+  /** numeric, integer and datetime columns (datetimes in epoch ms). */
+  numeric?: NumericSummary;
+  /** Ten most frequent values of dictionary and boolean columns, most frequent first. */
+  top?: { value: string; count: number }[];
+  /** Mean length in characters, text columns. */
+  meanLength?: number;
+}
+
+export interface DatasetProfile {
+  id: string;
+  name: string;
+  rowCount: number;
+  columnCount: number;
+  /** Rows equal to an earlier row in every column (missing equals missing). */
+  duplicateRows: number;
+  /** Typed arrays plus an estimate for dictionary strings. */
+  memoryBytes: number;
+  settings: ParseSettings;
+  warnings: ParseWarning[];
+  columns: ColumnProfile[];
+}
+
+export const HISTOGRAM_BINS = 20;
+const TOP_VALUES = 10;
+/** V8 stores short strings in about 2 bytes a character plus a header. */
+const STRING_OVERHEAD_BYTES = 16;
+
+export function numericSummary(values: Float64Array, integer: boolean): NumericSummary | undefined {
+  let n = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    n++;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (n === 0) return undefined;
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) squares += (v - mean) * (v - mean);
+  }
+  const std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+  let histogram: HistogramBin[];
+  if (integer && max - min + 1 < HISTOGRAM_BINS) {
+    histogram = Array.from({ length: max - min + 1 }, (_, k) => ({ x0: min + k - 0.5, x1: min + k + 0.5, count: 0 }));
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === v) histogram[v - min].count++;
+    }
+  } else if (min === max) {
+    histogram = [{ x0: min, x1: max, count: n }];
+  } else {
+    const width = (max - min) / HISTOGRAM_BINS;
+    histogram = Array.from({ length: HISTOGRAM_BINS }, (_, k) => ({ x0: min + k * width, x1: k === HISTOGRAM_BINS - 1 ? max : min + (k + 1) * width, count: 0 }));
+    const counts = new Int32Array(HISTOGRAM_BINS);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v) continue;
+      // The last bin is closed on the right so that max falls in it.
+      counts[Math.min(HISTOGRAM_BINS - 1, Math.floor((v - min) / width))]++;
+    }
+    counts.forEach((count, k) => (histogram[k].count = count));
+  }
+  return { min, max, mean, std, histogram };
+}
+
+function profileColumn(column: Column, rowCount: number): ColumnProfile {
+  if (column.storage === 'number') {
+    let missing = 0;
+    for (let i = 0; i < column.values.length; i++) if (column.values[i] !== column.values[i]) missing++;
+    const profile: ColumnProfile = { name: column.name, kind: column.kind, missing, distinct: countDistinctNumbers(column.values) };
+    if (column.kind === 'numeric' || column.kind === 'integer' || column.kind === 'datetime') {
+      profile.numeric = numericSummary(column.values, column.kind === 'integer');
+    }
+    if (column.kind === 'boolean') {
+      let ones = 0;
+      for (let i = 0; i < column.values.length; i++) if (column.values[i] === 1) ones++;
+      const zeros = rowCount - missing - ones;
+      profile.top = [
+        { value: '1', count: ones },
+        { value: '0', count: zeros },
+      ]
+        .filter((t) => t.count > 0)
+        .sort((a, b) => b.count - a.count);
+    }
+    return profile;
+  }
+  const counts = new Int32Array(column.dictionary.length);
+  let missing = 0;
+  for (let i = 0; i < column.codes.length; i++) {
+    const code = column.codes[i];
+    if (code < 0) missing++;
+    else counts[code]++;
+  }
+  let distinct = 0;
+  let characters = 0;
+  for (let c = 0; c < counts.length; c++) {
+    if (counts[c] === 0) continue;
+    distinct++;
+    characters += counts[c] * column.dictionary[c].length;
+  }
+  const profile: ColumnProfile = { name: column.name, kind: column.kind, missing, distinct, top: topValues(counts, column.dictionary) };
+  if (column.kind === 'text') profile.meanLength = rowCount - missing > 0 ? characters / (rowCount - missing) : 0;
+  return profile;
+}
+
+/** Most frequent codes first; ties in dictionary (first-seen) order. */
+function topValues(counts: Int32Array, dictionary: string[]): { value: string; count: number }[] {
+  const best: number[] = [];
+  for (let c = 0; c < counts.length; c++) {
+    if (counts[c] === 0) continue;
+    if (best.length === TOP_VALUES && counts[c] <= counts[best[TOP_VALUES - 1]]) continue;
+    let k = best.length < TOP_VALUES ? best.length : TOP_VALUES - 1;
+    best[k] = c;
+    while (k > 0 && counts[best[k - 1]] < counts[c]) {
+      best[k] = best[k - 1];
+      best[k - 1] = c;
+      k--;
+    }
+  }
+  return best.map((c) => ({ value: dictionary[c], count: counts[c] }));
+}
+
+export function memoryBytes(ds: Dataset): number {
+  let bytes = 0;
+  for (const column of ds.columns) {
+    if (column.storage === 'number') bytes += column.values.byteLength;
+    else {
+      bytes += column.codes.byteLength;
+      for (const label of column.dictionary) bytes += label.length * 2 + STRING_OVERHEAD_BYTES;
+    }
+  }
+  return bytes;
+}
+
+export function profileDataset(ds: Dataset): DatasetProfile {
+  return {
+    id: ds.id,
+    name: ds.name,
+    rowCount: ds.rowCount,
+    columnCount: ds.columns.length,
+    duplicateRows: duplicateRowCount(ds.columns, ds.rowCount),
+    memoryBytes: memoryBytes(ds),
+    settings: ds.settings,
+    warnings: ds.warnings,
+    columns: ds.columns.map((column) => profileColumn(column, ds.rowCount)),
+  };
+}
+

@@ -1,0 +1,177 @@
+/**
+ * Streaming RFC 4180-style scanner over bytes. It finds field boundaries and hands each complete
+ * record to a sink; an unfinished record at the end of a chunk is carried into the next one, so a
+ * quoted field, an embedded newline or a CRLF may straddle chunk boundaries.
+ */
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** One record's fields: field k is source(k)[starts[k], ends[k]). Valid only during the sink call. */
+export interface RecordView {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** 1 when field k was unescaped ("" -> ") into scratch rather than pointing into buffer. */
+  inScratch: Uint8Array;
+  buffer: Uint8Array;
+  scratch: Uint8Array;
+}
+
+export interface RecordSink {
+  /** line: 1-based line number where the record starts. */
+  record(view: RecordView, line: number): void;
+}
+
+export class DelimitedScanner implements RecordView {
+  count = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  inScratch = new Uint8Array(64);
+  buffer: Uint8Array = new Uint8Array(0);
+  scratch: Uint8Array = new Uint8Array(1024);
+  private scratchLength = 0;
+  private carry: Uint8Array | null = null;
+  private line = 1;
+
+  constructor(
+    private readonly delimiter: number,
+    private readonly sink: RecordSink,
+  ) {}
+
+  /** Feed the next chunk; final marks the last one (an unterminated last line still counts). */
+  push(chunk: Uint8Array, final: boolean): void {
+    let buffer = chunk;
+    if (this.carry) {
+      buffer = new Uint8Array(this.carry.length + chunk.length);
+      buffer.set(this.carry, 0);
+      buffer.set(chunk, this.carry.length);
+      this.carry = null;
+    }
+    const consumed = this.scan(buffer, final);
+    // Re-scanning the carried partial record is cheap: it is one record, not a chunk.
+    if (consumed < buffer.length) this.carry = buffer.slice(consumed);
+  }
+
+  private addField(start: number, end: number, inScratch: number): void {
+    if (this.count === this.starts.length) {
+      const size = this.count * 2;
+      const starts = new Int32Array(size);
+      const ends = new Int32Array(size);
+      const flags = new Uint8Array(size);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      flags.set(this.inScratch);
+      this.starts = starts;
+      this.ends = ends;
+      this.inScratch = flags;
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.inScratch[this.count] = inScratch;
+    this.count++;
+  }
+
+  /** Copies bytes[start, end) into scratch, turning each "" into ". Returns the scratch offset. */
+  private unescape(bytes: Uint8Array, start: number, end: number): number {
+    const offset = this.scratchLength;
+    if (this.scratch.length < offset + (end - start)) {
+      const grown = new Uint8Array((offset + end - start) * 2);
+      grown.set(this.scratch.subarray(0, offset));
+      this.scratch = grown;
+    }
+    let n = offset;
+    for (let i = start; i < end; i++) {
+      this.scratch[n++] = bytes[i];
+      if (bytes[i] === QUOTE) i++;
+    }
+    this.scratchLength = n;
+    return offset;
+  }
+
+  /** Scans complete records; returns where the first incomplete one starts (buffer length if none). */
+  private scan(bytes: Uint8Array, final: boolean): number {
+    const n = bytes.length;
+    const d = this.delimiter;
+    this.buffer = bytes;
+    let pos = 0;
+    while (pos < n) {
+      const recordStart = pos;
+      this.count = 0;
+      this.scratchLength = 0;
+      let newlines = 0;
+      let quotedAny = false;
+      for (;;) {
+        if (pos < n && bytes[pos] === QUOTE) {
+          quotedAny = true;
+          const start = pos + 1;
+          let p = start;
+          let escaped = false;
+          let end = -1;
+          while (end < 0) {
+            const q = bytes.indexOf(QUOTE, p);
+            if (q < 0) {
+              if (!final) return recordStart;
+              end = n; // unterminated quote at end of file: take the rest
+              p = n;
+            } else if (q + 1 < n && bytes[q + 1] === QUOTE) {
+              escaped = true;
+              p = q + 2;
+            } else if (q + 1 >= n && !final) {
+              return recordStart; // cannot tell "" from a closing quote yet
+            } else {
+              end = q;
+              p = q + 1;
+            }
+          }
+          for (let k = start; k < end; k++) if (bytes[k] === LF) newlines++;
+          if (escaped) {
+            const offset = this.unescape(bytes, start, end);
+            this.addField(offset, this.scratchLength, 1);
+          } else {
+            this.addField(start, end, 0);
+          }
+          // Lenient: anything between the closing quote and the delimiter is dropped.
+          pos = p;
+          while (pos < n) {
+            const c = bytes[pos];
+            if (c === d || c === LF || c === CR) break;
+            pos++;
+          }
+        } else {
+          const start = pos;
+          while (pos < n) {
+            const c = bytes[pos];
+            if (c === d || c === LF || c === CR) break;
+            pos++;
+          }
+          this.addField(start, pos, 0);
+        }
+        if (pos >= n) {
+          if (!final) return recordStart;
+          break;
+        }
+        const c = bytes[pos];
+        if (c === d) {
+          pos++;
+          continue;
+        }
+        if (c === CR) {
+          if (pos + 1 >= n && !final) return recordStart;
+          pos++;
+          if (pos < n && bytes[pos] === LF) pos++;
+        } else {
+          pos++;
+        }
+        break;
+      }
+      const line = this.line;
+      this.line += 1 + newlines;
+      // A blank line is one empty, unquoted field: skipped, but still counted for line numbers.
+      if (this.count === 1 && !quotedAny && this.starts[0] === this.ends[0]) continue;
+      this.sink.record(this, line);
+    }
+    return n;
+  }
+}
