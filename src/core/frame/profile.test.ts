@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import reference from './fixtures/profile.json';
+import { countDistinctNumbers, duplicateRowCount } from './distinct';
+import { numericSummary, profileDataset } from './profile';
+import { load } from './testing';
+import type { Column } from './types';
+
+describe('numeric summary', () => {
+  // fixtures/profile.json comes from numpy (fixtures/make_profile.py).
+  test('min, max, mean, std and 20-bin histogram match numpy', () => {
+    const summary = numericSummary(new Float64Array([...reference.values, NaN]), false)!;
+    expect(summary.min).toBe(reference.min);
+    expect(summary.max).toBe(reference.max);
+    expect(summary.mean).toBeCloseTo(reference.mean, 12);
+    expect(summary.std).toBeCloseTo(reference.std, 12);
+    expect(summary.histogram.map((b) => b.count)).toEqual(reference.counts);
+    summary.histogram.forEach((bin, k) => {
+      expect(bin.x0).toBeCloseTo(reference.edges[k], 12);
+      expect(bin.x1).toBeCloseTo(reference.edges[k + 1], 12);
+    });
+  });
+
+  test('small-range integers get one bin per value; a constant column one bin', () => {
+    const summary = numericSummary(new Float64Array([1, 2, 2, 5]), true)!;
+    expect(summary.histogram.map((b) => [b.x0, b.x1, b.count])).toEqual([
+      [0.5, 1.5, 1], [1.5, 2.5, 2], [2.5, 3.5, 0], [3.5, 4.5, 0], [4.5, 5.5, 1],
+    ]);
+    expect(numericSummary(new Float64Array([3, 3]), false)!.histogram).toEqual([{ x0: 3, x1: 3, count: 2 }]);
+    expect(numericSummary(new Float64Array([NaN]), false)).toBeUndefined();
+  });
+});
+
+describe('distinct values and duplicate rows', () => {
+  test('countDistinctNumbers ignores missing and treats -0 as 0', () => {
+    expect(countDistinctNumbers(new Float64Array([1, 2, 2, NaN, 0, -0, 1.5, 1e300]))).toBe(5);
+  });
+
+  test('duplicates: equal in every column, missing equals missing', () => {
+    const ds = load('a,b\n1,x\n1,y\n1,x\nNA,x\nNA,x\n2,\n2,\n1,x\n');
+    // rows 3 and 8 repeat row 1; row 5 repeats row 4; row 7 repeats row 6
+    expect(profileDataset(ds).duplicateRows).toBe(4);
+  });
+
+  test('hash collisions are verified, never counted', () => {
+    // Many distinct rows in a small table make equal hashes likely to meet in the same probe chain.
+    const n = 20000;
+    const a: Column = { storage: 'number', kind: 'integer', name: 'a', values: Float64Array.from({ length: n }, (_, i) => i % 100) };
+    const b: Column = { storage: 'number', kind: 'integer', name: 'b', values: Float64Array.from({ length: n }, (_, i) => Math.floor(i / 100)) };
+    expect(duplicateRowCount([a, b], n)).toBe(0);
+    const c: Column = { storage: 'number', kind: 'integer', name: 'c', values: Float64Array.from({ length: n }, (_, i) => i % 50) };
+    // (i % 50) repeats every 50 rows: 20000 - 50 duplicates.
+    expect(duplicateRowCount([c], n)).toBe(n - 50);
+  });
+});
+
+describe('profileDataset', () => {
+  const ds = load('price,city,flag,note,day\n10,Paris,1,"a long note about this flat, with words",2023-01-01\n20,Lyon,0,short,2023-01-02\nNA,Paris,1,,2023-01-03\n30,Paris,,x,\n');
+  const profile = profileDataset(ds);
+  const byName = Object.fromEntries(profile.columns.map((c) => [c.name, c]));
+
+  test('per-column counts, summaries and top values', () => {
+    expect(profile).toMatchObject({ rowCount: 4, columnCount: 5, duplicateRows: 0 });
+    expect(byName.price).toMatchObject({ kind: 'integer', missing: 1, distinct: 3 });
+    expect(byName.price.numeric).toMatchObject({ min: 10, max: 30, mean: 20, std: 10 });
+    expect(byName.city.top).toEqual([{ value: 'Paris', count: 3 }, { value: 'Lyon', count: 1 }]);
+    expect(byName.flag).toMatchObject({ kind: 'boolean', missing: 1, top: [{ value: '1', count: 2 }, { value: '0', count: 1 }] });
+    expect(byName.day.numeric).toMatchObject({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2023, 0, 3) });
+  });
+
+  test('meanLength for text, memory estimate', () => {
+    const text = load('t\n"one two three four five six seven"\n"eight nine ten eleven twelve thirteen"\n');
+    const p = profileDataset(text).columns[0];
+    expect(p.kind).toBe('text');
+    expect(p.meanLength).toBe((33 + 37) / 2);
+    // price, flag, day: 4 rows x 8 bytes; city, note: 4 x 4 bytes codes + strings
+    const strings = ['Paris', 'Lyon', 'a long note about this flat, with words', 'short', 'x'].reduce((s, l) => s + l.length * 2 + 16, 0);
+    expect(profile.memoryBytes).toBe(3 * 32 + 2 * 16 + strings);
+  });
+});
