@@ -5,7 +5,7 @@ import { loadModel, saveModel } from './persist';
 import { disposeModel, linearWeights, predict } from './predict';
 import { blobs, linearTarget } from './testData';
 import { trainModel } from './train';
-import type { ModelSpec, TaskKind } from './types';
+import type { MlpSpec, ModelSpec, TaskKind } from './types';
 
 describe('save, load and memory', () => {
   beforeAll(async () => {
@@ -14,7 +14,7 @@ describe('save, load and memory', () => {
 
   const cases: [ModelSpec, TaskKind, number][] = [
     [{ ...defaultModelSpec('logistic', 'binary'), epochs: 3 }, 'binary', 2],
-    [{ ...defaultModelSpec('mlp', 'multiclass'), epochs: 3, hidden: [8, 4], dropout: 0.2 }, 'multiclass', 3],
+    [{ ...(defaultModelSpec('mlp', 'multiclass') as MlpSpec), epochs: 3, hidden: [8, 4], dropout: 0.2 }, 'multiclass', 3],
     [{ ...defaultModelSpec('linear', 'regression'), epochs: 3 }, 'regression', 1],
   ];
   for (const [spec, task, k] of cases) {

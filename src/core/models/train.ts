@@ -7,7 +7,7 @@
 import { tf, type Tensor } from '../compute/tf';
 import { createRandom, shuffledIndices } from '../random';
 import { configProblem } from './checkConfig';
-import { buildNetwork, forwardLogits, meanLoss, outputUnits, penalty, type TargetScale } from './network';
+import { addPenaltyGradients, buildNetwork, forwardLogits, meanLoss, outputUnits, type TargetScale } from './network';
 import type { EpochReport, ModelSpec, TaskKind, TrainedModel, TrainingData, TrainOptions, TrainOutcome } from './types';
 import { evaluateOutputs, metricNameFor } from './validation';
 
@@ -128,12 +128,13 @@ export async function trainModel(
           const idx = perm.slice(start, size);
           const xb = tf.gather(xTrain, idx);
           const yb = tf.gather(yTrain, idx);
-          const cost = optimizer.minimize(() => {
-            const data = meanLoss(task, forwardLogits(net, xb, dropout, dropoutSeed), yb);
-            const pen = penalty(spec, net, train.rows);
-            return (pen ? tf.add(data, pen) : data) as tf.Scalar;
-          }, true, vars)!;
-          return tf.add(lossSum, tf.mul(cost, size));
+          const { value, grads } = tf.variableGrads(
+            () => meanLoss(task, forwardLogits(net, xb, dropout, dropoutSeed), yb) as tf.Scalar,
+            vars,
+          );
+          addPenaltyGradients(spec, net, grads, train.rows);
+          optimizer.applyGradients(grads);
+          return tf.add(lossSum, tf.mul(value, size));
         });
         lossSum.dispose();
         lossSum = next;

@@ -12,7 +12,7 @@ export type Activation = 'relu' | 'tanh' | 'elu';
 
 /**
  * logistic / linear: `l2` is scikit-learn's 1 / C. The trainer adds l2 / (2 n_train) * ||w||^2
- * to the mean loss (see penalty.ts), so l2 = 1 is LogisticRegression(C=1) and, for linear,
+ * to the mean loss (see addPenaltyGradients in network.ts), so l2 = 1 is LogisticRegression(C=1) and, for linear,
  * Ridge(alpha = l2 / 2). The intercept is not penalised.
  */
 export interface LinearModelSpec {
@@ -51,7 +51,7 @@ export type MetricName = 'auc' | 'accuracy' | 'rmse';
 export interface EpochReport {
   /** 1-based. */
   epoch: number;
-  /** Mean training objective over the epoch (loss plus penalty; standardized units for regression). */
+  /** Mean training loss over the epoch, without the penalty, so it compares with valLoss (standardized units for regression). */
   trainLoss: number;
   /** Mean validation loss without penalty (log loss, or MSE of the standardized target); NaN without validation rows. */
   valLoss: number;
