@@ -5,11 +5,13 @@ import { defineConfig, type Plugin } from 'vite';
 
 /**
  * Privacy baseline: nothing but our own origin may be contacted. 'wasm-unsafe-eval' lets tfjs
- * compile its wasm; blob: workers are how the threaded wasm backend starts its threads.
+ * compile its wasm; the threaded wasm backend starts its threads as blob: workers that
+ * importScripts a blob: script, hence blob: in script-src and worker-src (blobs are made by
+ * our own code; connect-src stays 'self').
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' blob: 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "connect-src 'self'",
   "img-src 'self' data: blob:",
@@ -31,8 +33,8 @@ function tfjsWasmBinaries(): Plugin {
   return {
     name: 'loupe-tfjs-wasm',
     config() {
-      const from = resolve(__dirname, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
-      const to = resolve(__dirname, 'public/tfjs-wasm');
+      const from = resolve(import.meta.dirname, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+      const to = resolve(import.meta.dirname, 'public/tfjs-wasm');
       mkdirSync(to, { recursive: true });
       for (const file of readdirSync(from)) {
         if (file.endsWith('.wasm') && !existsSync(resolve(to, file))) cpSync(resolve(from, file), resolve(to, file));

@@ -7,7 +7,15 @@ import type { DatasetProfile, ColumnProfile } from '../core/frame/profile';
 import type { RowPage } from '../core/frame/rows';
 import type { ColumnKind, LoadError, ParseSettings, Result } from '../core/frame/types';
 
+import type { ExperimentConfig, ExperimentFailure } from '../core/experiment/run';
+import type { TaskSetup } from '../core/experiment/setup';
+import type { BinaryMetrics } from '../core/metrics';
+import type { EpochReport, ModelKind, ModelSpec } from '../core/models';
+import type { TaskKind } from '../core/prep';
+import type { ModelFiles, RunSummary, TrainProgress } from './runs';
+
 export type { BackendName, ComputeState, DatasetProfile, ColumnProfile, RowPage, ColumnKind, ParseSettings, LoadError };
+export type { EpochReport, ExperimentConfig, ExperimentFailure, TaskSetup, BinaryMetrics, ModelKind, ModelSpec, TaskKind, ModelFiles, RunSummary, TrainProgress };
 
 export interface EngineConfig {
   /** Forced backend from `?backend=NAME`; null lets the probe choose. */
@@ -47,6 +55,17 @@ export interface EngineApi {
   setColumnKind(datasetId: string, column: string, kind: ColumnKind): Promise<Result<DatasetProfile, { message: string }>>;
   rows(datasetId: string, offset: number, limit: number): Promise<RowPage | null>;
   removeDataset(datasetId: string): Promise<void>;
+  /** Propose the task, positive class and features for a target column. */
+  setupTask(datasetId: string, target: string, override: { task?: TaskKind; positiveClass?: string } | null): Promise<Result<TaskSetup, { message: string }>>;
+  defaultModel(kind: ModelKind, task: TaskKind): Promise<ModelSpec>;
+  /** Train and evaluate; progress carries batched epoch reports. Cancel with the job id. */
+  train(datasetId: string, config: ExperimentConfig, jobId: string, onProgress: (p: TrainProgress) => void): Promise<Result<RunSummary, ExperimentFailure>>;
+  /** Exact test-split metrics at another threshold (score >= threshold is positive). */
+  metricsAt(runId: string, threshold: number): Promise<BinaryMetrics | null>;
+  exportReport(runId: string): Promise<string | null>;
+  exportPredictions(runId: string): Promise<string | null>;
+  exportModel(runId: string): Promise<ModelFiles | null>;
+  removeRun(runId: string): Promise<void>;
   /** Cancel a running job; the job resolves with a 'cancelled' error. */
   cancel(jobId: string): Promise<void>;
 }

@@ -2,6 +2,7 @@
  * The engine: one implementation of EngineApi, hosted in the worker (worker.ts) in the app and
  * in-process under Vitest. It owns every dataset; callers get profiles and pages, never columns.
  */
+import { transfer } from 'comlink';
 import { selectBackend, switchBackend, type ComputeOptions } from '../core/compute/backends';
 import { convertColumn } from '../core/frame/convert';
 import { ingestBlob, ingestBytes } from '../core/frame/ingest';
@@ -11,6 +12,8 @@ import type { Dataset, ParseSettings, Result, LoadError } from '../core/frame/ty
 import { demoFiles } from '../demo';
 import type { EngineApi, EngineConfig, EngineInfo, ProgressCallback } from './api';
 import { throttle } from './throttle';
+import { createRunService } from './runs';
+import { defaultModelSpec } from '../core/models';
 
 interface LoadedDataset {
   dataset: Dataset;
@@ -30,6 +33,7 @@ export function createEngine(): EngineApi {
   const jobs = new Map<string, CancelToken>();
   let config: EngineConfig | null = null;
   let nextId = 1;
+  const runs = createRunService((id) => datasets.get(id)?.dataset ?? null);
 
   const computeOptions = (): ComputeOptions => ({ wasmPath: config?.wasmPath });
 
@@ -118,6 +122,45 @@ export function createEngine(): EngineApi {
 
     async removeDataset(datasetId) {
       datasets.delete(datasetId);
+    },
+
+    async setupTask(datasetId, target, override) {
+      return runs.setup(datasetId, target, override ?? undefined);
+    },
+
+    async defaultModel(kind, task) {
+      return defaultModelSpec(kind, task);
+    },
+
+    async train(datasetId, config, jobId, onProgress) {
+      const token: CancelToken = { aborted: false };
+      jobs.set(jobId, token);
+      try {
+        return await runs.train(datasetId, config, token, (p) => onProgress({ jobId, ...p }));
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    async metricsAt(runId, threshold) {
+      return runs.metricsAt(runId, threshold);
+    },
+
+    async exportReport(runId) {
+      return runs.report(runId);
+    },
+
+    async exportPredictions(runId) {
+      return runs.predictions(runId);
+    },
+
+    async exportModel(runId) {
+      const files = await runs.modelFiles(runId);
+      return files ? transfer(files, [files.weights]) : null;
+    },
+
+    async removeRun(runId) {
+      runs.remove(runId);
     },
 
     async cancel(jobId) {

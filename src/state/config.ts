@@ -1,5 +1,5 @@
 /** Settings read from the page URL: `?backend=wasm&memoryBudgetMB=64&demo=0`. */
-import { isBackendName, type BackendName } from '../core/compute/backends';
+import { isBackendName, type BackendName } from '../core/compute/names';
 
 export interface StartupConfig {
   backend: BackendName | null;

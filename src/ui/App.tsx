@@ -1,12 +1,18 @@
 import { useEngine } from '../state/engine';
 import { useUi, type ViewName } from '../state/ui';
 import { DataView } from './data/DataView';
+import { EvaluateView } from './evaluate/EvaluateView';
+import { TrainView } from './train/TrainView';
 import { DropZone } from './data/DropZone';
 import { Sidebar } from './layout/Sidebar';
 import { Header } from './layout/Header';
 import { ProblemBanner } from './layout/ProblemBanner';
 
-const VIEWS: { id: ViewName; label: string }[] = [{ id: 'data', label: 'Data' }];
+const VIEWS: { id: ViewName; label: string }[] = [
+  { id: 'data', label: 'Data' },
+  { id: 'train', label: 'Train' },
+  { id: 'evaluate', label: 'Evaluate' },
+];
 
 export function App() {
   const status = useEngine((s) => s.status);
@@ -36,6 +42,8 @@ export function App() {
             </nav>
             {status === 'starting' ? <p className="muted loading">Starting the on-device engine and measuring the fastest backend…</p> : null}
             {status === 'ready' && view === 'data' ? <DataView /> : null}
+            {status === 'ready' && view === 'train' ? <TrainView /> : null}
+            {status === 'ready' && view === 'evaluate' ? <EvaluateView /> : null}
           </main>
         </div>
       </div>

@@ -5,8 +5,9 @@
  */
 import { tf } from './tf';
 
-export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
-export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
+import { BACKEND_NAMES, isBackendName, type BackendName } from './names';
+
+export { BACKEND_NAMES, isBackendName, type BackendName };
 
 export interface BackendProbe {
   name: BackendName;
@@ -50,6 +51,9 @@ async function ensureRegistered(name: BackendName, options: ComputeOptions): Pro
   if (name === 'wasm') {
     wasmModule ??= import('@tensorflow/tfjs-backend-wasm').then((m) => {
       if (options.wasmPath) m.setWasmPaths(options.wasmPath);
+      // tfjs 4.22's pthread worker breaks when bundled as an ES-module worker ("e is not
+      // defined" in every thread), which would hang the backend: use single-threaded SIMD.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       return m;
     });
     await wasmModule;
@@ -94,12 +98,25 @@ async function measureGflops(n: number): Promise<number> {
 }
 
 function wasmDetail(): string {
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  return isolated ? 'SIMD, threads (cross-origin isolated)' : 'SIMD, single thread (page not cross-origin isolated)';
+  return tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD, single thread' : 'single thread, no SIMD';
 }
 
-/** Try one backend: register, initialise, measure. Never throws. */
+const PROBE_TIMEOUT_MS = 30_000;
+
+/** Try one backend: register, initialise, measure. Never throws, never hangs: a stuck backend times out. */
 export async function probeBackend(name: BackendName, options: ComputeOptions = {}): Promise<BackendProbe> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<BackendProbe>((resolve) => {
+    timer = setTimeout(() => resolve({ name, available: false, detail: `${name} did not start within ${PROBE_TIMEOUT_MS / 1000} s`, gflops: null }), PROBE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([probeOnce(name, options), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function probeOnce(name: BackendName, options: ComputeOptions): Promise<BackendProbe> {
   try {
     let detail = '';
     let software: boolean | undefined;
@@ -161,8 +178,4 @@ export async function switchBackend(name: BackendName, options: ComputeOptions =
 
 export function activeBackend(): BackendName {
   return tf.getBackend() as BackendName;
-}
-
-export function isBackendName(value: string | null | undefined): value is BackendName {
-  return value != null && (BACKEND_NAMES as readonly string[]).includes(value);
 }

@@ -22,7 +22,11 @@ export function Header() {
         <span>Loupe</span>
       </div>
       <span className="privacy" title="Files are read and modelled inside this browser tab. Nothing is uploaded.">
-        🔒 Your data stays on this device
+        <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" style={{ verticalAlign: '-1px', marginRight: 4 }}>
+          <rect x="3" y="7" width="10" height="8" rx="1.5" fill="currentColor" />
+          <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+        </svg>
+        Your data stays on this device
       </span>
       <div className="backend">
         <label htmlFor="backend-select">Compute backend</label>

@@ -1,0 +1,96 @@
+/**
+ * The files a run can be downloaded as (docs/formats.md): the report JSON and the predictions
+ * CSV. Both are built in the worker; the UI only turns them into a download.
+ */
+import type { Experiment } from './run';
+import { SPLIT_NAMES } from './run';
+
+export const REPORT_FORMAT = 'loupe-run-report/1';
+
+export interface RunReport {
+  format: typeof REPORT_FORMAT;
+  runId: string;
+  dataset: string;
+  createdAt: string;
+  backend: string;
+  config: Experiment['config'];
+  classes: string[];
+  positiveClass: string | null;
+  rows: { train: number; val: number; test: number; unlabeled: number };
+  metrics: unknown;
+  curves: unknown;
+  confusionMatrix: unknown;
+  history: Experiment['history'];
+  stoppedEarly: boolean;
+  bestEpoch: number;
+  timings: Experiment['timings'] & { samplesPerSecond: number | null };
+}
+
+/** Quote a CSV field only when it needs it (RFC 4180). */
+export function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function splitCounts(splitOf: Uint8Array) {
+  const counts = [0, 0, 0, 0];
+  for (const s of splitOf) counts[s]++;
+  return { train: counts[1], val: counts[2], test: counts[3], unlabeled: counts[0] };
+}
+
+export function runReport(run: Experiment, meta: { runId: string; dataset: string; backend: string; createdAt: string }): RunReport {
+  const e = run.evaluation;
+  const last = run.history.at(-1);
+  const base = {
+    format: REPORT_FORMAT,
+    ...meta,
+    config: run.config,
+    classes: run.classes,
+    positiveClass: run.config.task === 'binary' ? run.classes[1] : null,
+    rows: splitCounts(run.splitOf),
+    history: run.history,
+    stoppedEarly: run.stoppedEarly,
+    bestEpoch: run.bestEpoch,
+    timings: { ...run.timings, samplesPerSecond: last ? last.samplesPerSecond : null },
+  } as const;
+  if (e.task === 'binary') {
+    const { confusion, ...metrics } = e.metrics;
+    return { ...base, metrics: { split: 'test', ...metrics }, curves: { roc: e.roc, pr: e.pr }, confusionMatrix: { labels: run.classes, threshold: e.metrics.threshold, ...confusion } };
+  }
+  if (e.task === 'multiclass') {
+    const { confusion, ...metrics } = e.metrics;
+    return { ...base, metrics: { split: 'test', ...metrics }, curves: { rocPerClass: e.rocPerClass }, confusionMatrix: { labels: run.classes, rows: 'true', columns: 'predicted', matrix: confusion } };
+  }
+  return { ...base, metrics: { split: 'test', ...e.metrics }, curves: { predictedVsActual: e.scatter }, confusionMatrix: null };
+}
+
+/** Header per task, as docs/formats.md fixes it. */
+export function predictionsHeader(run: Experiment): string[] {
+  if (run.config.task === 'binary') return ['row_index', 'split', 'y_true', 'y_pred', 'score'];
+  if (run.config.task === 'multiclass') return ['row_index', 'split', 'y_true', 'y_pred', ...run.classes.map((c) => `p_${c}`)];
+  return ['row_index', 'split', 'y_true', 'y_pred'];
+}
+
+/** Every row of the file once, in file order; scores at full float64 precision. */
+export function predictionsCsv(run: Experiment): string {
+  const lines = [predictionsHeader(run).map(csvField).join(',')];
+  const { task, threshold } = run.config;
+  const k = run.classes.length;
+  for (let r = 0; r < run.splitOf.length; r++) {
+    const split = SPLIT_NAMES[run.splitOf[r]];
+    const yv = run.y[r];
+    const missing = Number.isNaN(yv);
+    if (task === 'binary') {
+      const s = run.scores[r];
+      const yTrue = missing ? '' : run.classes[yv];
+      lines.push(`${r},${split},${csvField(yTrue)},${csvField(run.classes[s >= threshold ? 1 : 0])},${s}`);
+    } else if (task === 'multiclass') {
+      let best = 0;
+      const p = run.scores.subarray(r * k, (r + 1) * k);
+      for (let c = 1; c < k; c++) if (p[c] > p[best]) best = c;
+      lines.push(`${r},${split},${csvField(missing ? '' : run.classes[yv])},${csvField(run.classes[best])},${Array.from(p).join(',')}`);
+    } else {
+      lines.push(`${r},${split},${missing ? '' : yv},${run.scores[r]}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,155 @@
+/**
+ * Training runs, owned by the engine: each keeps its model, pipeline and per-row scores in the
+ * worker; the UI gets a RunSummary (config, history, metrics, thinned curves).
+ */
+import { activeBackend } from '../core/compute/backends';
+import { runExperiment, type Experiment, type ExperimentConfig, type ExperimentFailure } from '../core/experiment/run';
+import { predictionsCsv, runReport } from '../core/experiment/exports';
+import { setupTask, type TaskSetup } from '../core/experiment/setup';
+import type { Evaluation } from '../core/experiment/evaluation';
+import type { Dataset, Result } from '../core/frame/types';
+import { binaryMetrics, type BinaryMetrics } from '../core/metrics';
+import { disposeModel, saveModel, type EpochReport } from '../core/models';
+import type { TaskKind } from '../core/prep';
+
+export interface RunSummary {
+  id: string;
+  /** "Run 3 · mlp", as listed. */
+  label: string;
+  datasetId: string;
+  datasetName: string;
+  config: ExperimentConfig;
+  classes: string[];
+  backend: string;
+  createdAt: string;
+  history: EpochReport[];
+  stoppedEarly: boolean;
+  bestEpoch: number;
+  evaluation: Evaluation;
+  timings: Experiment['timings'];
+  trainRows: number;
+}
+
+export interface TrainProgress {
+  jobId: string;
+  /** New epochs since the last message (batched deltas, a few messages a second at most). */
+  epochs: EpochReport[];
+  totalEpochs: number;
+}
+
+export interface ModelFiles {
+  modelJson: string;
+  weights: ArrayBuffer;
+  pipelineJson: string;
+}
+
+interface StoredRun {
+  summary: RunSummary;
+  run: Experiment;
+  dataset: Dataset;
+}
+
+const PROGRESS_INTERVAL_MS = 250;
+
+export function createRunService(datasetOf: (id: string) => Dataset | null) {
+  const runs = new Map<string, StoredRun>();
+  let counter = 0;
+
+  return {
+    setup(datasetId: string, target: string, override?: { task?: TaskKind; positiveClass?: string }): Result<TaskSetup, { message: string }> {
+      const ds = datasetOf(datasetId);
+      if (!ds) return { ok: false, error: { message: 'That dataset is no longer loaded.' } };
+      return setupTask(ds, target, override);
+    },
+
+    async train(datasetId: string, config: ExperimentConfig, signal: { readonly aborted: boolean }, onProgress: (p: Omit<TrainProgress, 'jobId'>) => void): Promise<Result<RunSummary, ExperimentFailure>> {
+      const ds = datasetOf(datasetId);
+      if (!ds) return { ok: false, error: { reason: 'bad-config', message: 'That dataset is no longer loaded.' } };
+      let pending: EpochReport[] = [];
+      let lastSent = 0;
+      const flush = () => {
+        if (pending.length) onProgress({ epochs: pending, totalEpochs: config.model.epochs });
+        pending = [];
+        lastSent = Date.now();
+      };
+      const result = await runExperiment(ds, config, {
+        signal,
+        onEpoch: (report) => {
+          pending.push(report);
+          if (Date.now() - lastSent >= PROGRESS_INTERVAL_MS) flush();
+        },
+      });
+      flush();
+      if (!result.ok) return result;
+      const run = result.value;
+      counter++;
+      const id = `run${counter}`;
+      const summary: RunSummary = {
+        id,
+        label: `Run ${counter} · ${config.model.kind}`,
+        datasetId,
+        datasetName: ds.name,
+        config,
+        classes: run.classes,
+        backend: activeBackend(),
+        createdAt: new Date().toISOString(),
+        history: run.history,
+        stoppedEarly: run.stoppedEarly,
+        bestEpoch: run.bestEpoch,
+        evaluation: run.evaluation,
+        timings: run.timings,
+        trainRows: run.trainRows,
+      };
+      runs.set(id, { summary, run, dataset: ds });
+      return { ok: true, value: summary };
+    },
+
+    /** Metrics at another threshold: exact (float64 over the test split), not read off a thinned curve. */
+    metricsAt(runId: string, threshold: number): BinaryMetrics | null {
+      const stored = runs.get(runId);
+      if (!stored || stored.run.config.task !== 'binary') return null;
+      const { run } = stored;
+      const yt: number[] = [];
+      const st: number[] = [];
+      for (let r = 0; r < run.splitOf.length; r++) {
+        if (run.splitOf[r] === 3) {
+          yt.push(run.y[r]);
+          st.push(run.scores[r]);
+        }
+      }
+      return binaryMetrics(yt, st, threshold);
+    },
+
+    report(runId: string): string | null {
+      const stored = runs.get(runId);
+      if (!stored) return null;
+      const { summary, run } = stored;
+      return JSON.stringify(runReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt }), null, 2);
+    },
+
+    predictions(runId: string): string | null {
+      const stored = runs.get(runId);
+      return stored ? predictionsCsv(stored.run) : null;
+    },
+
+    async modelFiles(runId: string): Promise<ModelFiles | null> {
+      const stored = runs.get(runId);
+      if (!stored) return null;
+      const saved = await saveModel(stored.run.model);
+      const pipeline = { format: 'loupe-pipeline/1', target: stored.run.config.target, task: stored.run.config.task, classes: stored.run.classes, positiveClass: stored.run.config.positiveClass, pipeline: stored.run.pipeline };
+      return { modelJson: saved.modelJson, weights: saved.weights, pipelineJson: JSON.stringify(pipeline, null, 2) };
+    },
+
+    remove(runId: string): void {
+      const stored = runs.get(runId);
+      if (stored) disposeModel(stored.run.model);
+      runs.delete(runId);
+    },
+
+    get(runId: string): StoredRun | undefined {
+      return runs.get(runId);
+    },
+  };
+}
+
+export type RunService = ReturnType<typeof createRunService>;

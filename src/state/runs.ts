@@ -1,0 +1,176 @@
+/**
+ * Training setup, the running job (with its live epoch buffer) and finished runs.
+ * Components subscribe to slices: the live curve re-renders per progress tick, the page does not.
+ */
+import { create } from 'zustand';
+import type { BinaryMetrics, EpochReport, ExperimentConfig, ModelKind, ModelSpec, RunSummary, TaskKind, TaskSetup } from '../engine/api';
+import { downloadFile } from './download';
+import { engineConnection } from './engine';
+
+export interface TrainJob {
+  id: string;
+  /** Bounded buffer of epoch reports for the live chart. */
+  epochs: EpochReport[];
+  totalEpochs: number;
+  startedAt: number;
+}
+
+export interface RunsStore {
+  datasetId: string | null;
+  target: string | null;
+  setup: TaskSetup | null;
+  setupError: string | null;
+  included: Record<string, boolean>;
+  modelKind: ModelKind;
+  model: ModelSpec | null;
+  seed: number;
+  job: TrainJob | null;
+  trainError: string | null;
+  runs: RunSummary[];
+  selectedRunId: string | null;
+  threshold: number;
+  thresholdMetrics: BinaryMetrics | null;
+
+  chooseTarget(datasetId: string, target: string, override?: { task?: TaskKind; positiveClass?: string }): Promise<void>;
+  setFeature(name: string, include: boolean): void;
+  setModelKind(kind: ModelKind): Promise<void>;
+  updateModel(patch: Partial<ModelSpec>): void;
+  setSeed(seed: number): void;
+  train(): Promise<void>;
+  cancel(): Promise<void>;
+  selectRun(id: string): void;
+  setThreshold(threshold: number): Promise<void>;
+  exportRun(kind: 'report' | 'predictions' | 'model'): Promise<void>;
+}
+
+const MAX_LIVE_EPOCHS = 2000;
+let jobCounter = 0;
+/** Only the latest threshold request may draw: older answers are dropped. */
+let thresholdRequest = 0;
+
+export const useRuns = create<RunsStore>((set, get) => ({
+  datasetId: null,
+  target: null,
+  setup: null,
+  setupError: null,
+  included: {},
+  modelKind: 'logistic',
+  model: null,
+  seed: 42,
+  job: null,
+  trainError: null,
+  runs: [],
+  selectedRunId: null,
+  threshold: 0.5,
+  thresholdMetrics: null,
+
+  async chooseTarget(datasetId, target, override) {
+    const { engine } = engineConnection();
+    const result = await engine.setupTask(datasetId, target, override ?? null);
+    if (!result.ok) {
+      set({ datasetId, target, setup: null, setupError: result.error.message });
+      return;
+    }
+    const setup = result.value;
+    const keep = get().datasetId === datasetId && get().target === target ? get().included : null;
+    const included = Object.fromEntries(setup.features.map((f) => [f.name, keep?.[f.name] ?? f.include]));
+    const model = get().model && get().model!.kind === get().modelKind ? get().model : await engine.defaultModel(get().modelKind, setup.task);
+    set({ datasetId, target, setup, setupError: null, included, model });
+  },
+
+  setFeature(name, include) {
+    set((s) => ({ included: { ...s.included, [name]: include } }));
+  },
+
+  async setModelKind(kind) {
+    const task = get().setup?.task ?? 'binary';
+    const model = await engineConnection().engine.defaultModel(kind, task);
+    set({ modelKind: kind, model });
+  },
+
+  updateModel(patch) {
+    const model = get().model;
+    if (model) set({ model: { ...model, ...patch } as ModelSpec });
+  },
+
+  setSeed(seed) {
+    set({ seed });
+  },
+
+  async train() {
+    const { datasetId, setup, model, included, seed, job } = get();
+    if (!datasetId || !setup || !model || job) return;
+    const config: ExperimentConfig = {
+      target: setup.target,
+      task: setup.task,
+      positiveClass: setup.positiveClass,
+      features: setup.features.filter((f) => included[f.name]).map((f) => f.name),
+      model,
+      seed,
+      split: { train: 0.7, val: 0.15, test: 0.15 },
+      threshold: 0.5,
+    };
+    const { engine, callback } = engineConnection();
+    const id = `train-${++jobCounter}`;
+    set({ job: { id, epochs: [], totalEpochs: model.epochs, startedAt: Date.now() }, trainError: null });
+    try {
+      const result = await engine.train(
+        datasetId,
+        config,
+        id,
+        callback((p) =>
+          set((s) => (s.job && s.job.id === p.jobId ? { job: { ...s.job, epochs: [...s.job.epochs, ...p.epochs].slice(-MAX_LIVE_EPOCHS) } } : {})),
+        ),
+      );
+      if (result.ok) {
+        set((s) => ({ runs: [...s.runs, result.value], selectedRunId: result.value.id, threshold: 0.5, thresholdMetrics: null }));
+      } else if (result.error.reason !== 'cancelled') {
+        set({ trainError: result.error.message });
+      } else {
+        set({ trainError: 'Training was cancelled. Nothing was saved; the app is ready for another run.' });
+      }
+    } catch (error) {
+      set({ trainError: `Training failed: ${(error as Error).message}` });
+    } finally {
+      set({ job: null });
+    }
+  },
+
+  async cancel() {
+    const job = get().job;
+    if (job) await engineConnection().engine.cancel(job.id);
+  },
+
+  selectRun(id) {
+    set({ selectedRunId: id, threshold: 0.5, thresholdMetrics: null });
+  },
+
+  async setThreshold(threshold) {
+    const runId = get().selectedRunId;
+    set({ threshold });
+    if (!runId) return;
+    const request = ++thresholdRequest;
+    const metrics = await engineConnection().engine.metricsAt(runId, threshold);
+    if (request === thresholdRequest) set({ thresholdMetrics: metrics });
+  },
+
+  async exportRun(kind) {
+    const run = get().runs.find((r) => r.id === get().selectedRunId);
+    if (!run) return;
+    const { engine } = engineConnection();
+    const base = `loupe-${run.id}-${run.datasetName.replace(/\.[^.]+$/, '')}`;
+    if (kind === 'report') {
+      const text = await engine.exportReport(run.id);
+      if (text) downloadFile(`${base}-report.json`, [text], 'application/json');
+    } else if (kind === 'predictions') {
+      const text = await engine.exportPredictions(run.id);
+      if (text) downloadFile(`${base}-predictions.csv`, [text], 'text/csv');
+    } else {
+      const files = await engine.exportModel(run.id);
+      if (!files) return;
+      downloadFile('model.json', [files.modelJson], 'application/json');
+      downloadFile('weights.bin', [files.weights], 'application/octet-stream');
+      downloadFile(`${base}-pipeline.json`, [files.pipelineJson], 'application/json');
+    }
+  },
+}));

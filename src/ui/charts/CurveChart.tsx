@@ -1,0 +1,56 @@
+import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CurvePoints } from '../../core/experiment/evaluation';
+
+export interface CurveSeries {
+  name: string;
+  points: CurvePoints;
+  color: string;
+}
+
+/** A curve on [0,1] x [0,1] (ROC, PR) with an optional marker and chance line. */
+export function CurveChart({
+  series,
+  xLabel,
+  yLabel,
+  marker,
+  chance,
+  ariaLabel,
+  height = 280,
+}: {
+  series: CurveSeries[];
+  xLabel: string;
+  yLabel: string;
+  marker?: { x: number; y: number } | null;
+  chance?: 'diagonal' | number;
+  ariaLabel: string;
+  height?: number;
+}) {
+  return (
+    <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
+      <ResponsiveContainer>
+        <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
+          <CartesianGrid stroke="#eef0f5" />
+          <XAxis type="number" dataKey="x" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={{ fontSize: 11 }} label={{ value: xLabel, position: 'insideBottom', offset: -10, fontSize: 11 }} />
+          <YAxis type="number" dataKey="y" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={{ fontSize: 11 }} width={40} label={{ value: yLabel, angle: -90, position: 'insideLeft', fontSize: 11, offset: 10 }} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} labelFormatter={(v) => `${xLabel} ${Number(v).toFixed(3)}`} />
+          {chance === 'diagonal' ? <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#c5c9d6" strokeDasharray="4 4" /> : null}
+          {typeof chance === 'number' ? <ReferenceLine y={chance} stroke="#c5c9d6" strokeDasharray="4 4" /> : null}
+          {series.map((s) => (
+            <Line
+              key={s.name}
+              name={s.name}
+              data={s.points.x.map((x, i) => ({ x, y: s.points.y[i] }))}
+              dataKey="y"
+              type="linear"
+              stroke={s.color}
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+          ))}
+          {marker ? <ReferenceDot x={marker.x} y={marker.y} r={6} fill="#ef4444" stroke="white" strokeWidth={2} /> : null}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

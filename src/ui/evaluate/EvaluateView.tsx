@@ -1,0 +1,54 @@
+import { useRuns } from '../../state/runs';
+import { useUi } from '../../state/ui';
+import { LossChart } from '../charts/LossChart';
+import { BinaryPanel } from './BinaryPanel';
+import { MulticlassPanel } from './MulticlassPanel';
+import { RegressionPanel } from './RegressionPanel';
+import { ExportBar } from './ExportBar';
+
+export function EvaluateView() {
+  const runs = useRuns((s) => s.runs);
+  const selectedId = useRuns((s) => s.selectedRunId);
+  const selectRun = useRuns((s) => s.selectRun);
+  const setView = useUi((s) => s.setView);
+  const run = runs.find((r) => r.id === selectedId) ?? null;
+  if (!run) {
+    return (
+      <section className="empty">
+        <h2>No runs yet</h2>
+        <p className="muted">Train a model and its test-split evaluation appears here.</p>
+        <button className="button" onClick={() => setView('train')}>Go to Train</button>
+      </section>
+    );
+  }
+  const c = run.config;
+  return (
+    <section aria-label="Evaluate a run" className="evaluate-view">
+      <div className="row-between">
+        <label>
+          Run{' '}
+          <select value={run.id} onChange={(e) => selectRun(e.target.value)}>
+            {runs.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label} · {r.datasetName} · {r.config.target}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ExportBar />
+      </div>
+      <p className="muted small run-meta">
+        {run.datasetName} · target <strong>{c.target}</strong> ({c.task}
+        {c.positiveClass ? `, positive class “${c.positiveClass}”` : ''}) · {c.features.length} features · {c.model.kind} · seed {c.seed} · {run.backend} · trained on{' '}
+        {run.trainRows.toLocaleString('en-US')} rows in {(run.timings.trainMs / 1000).toFixed(1)} s · all metrics on the test split
+      </p>
+      {run.evaluation.task === 'binary' ? <BinaryPanel run={run} evaluation={run.evaluation} /> : null}
+      {run.evaluation.task === 'multiclass' ? <MulticlassPanel evaluation={run.evaluation} /> : null}
+      {run.evaluation.task === 'regression' ? <RegressionPanel evaluation={run.evaluation} /> : null}
+      <div className="panel">
+        <h2>Training history</h2>
+        <LossChart epochs={run.history} height={200} />
+      </div>
+    </section>
+  );
+}
