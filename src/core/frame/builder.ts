@@ -4,6 +4,7 @@
  * never touch strings. The column's type is decided at the end (infer.ts).
  *
  * Row i is: a string when codes[i] >= 0; else the number numbers[i]; NaN there means missing.
+ * (numbers[i] is meaningless for string rows.)
  */
 export class ColumnBuilder {
   length = 0;
@@ -79,9 +80,18 @@ export class ColumnBuilder {
       this.codes = new Int32Array(this.numbers.length);
       this.codes.fill(-1, 0, this.length);
     }
+    // numbers[i] is left unwritten for text rows: codes[i] >= 0 already says what the row is, and
+    // untouched pages of a big array cost nothing.
     this.codes[this.length] = code;
-    this.numbers[this.length] = NaN;
     this.length++;
     this.stringCount++;
   }
+}
+
+/**
+ * The first length items of a growable array. A view (no copy, no new pages to touch) when the
+ * array is nearly full, which the row estimate usually makes it; a compact copy otherwise.
+ */
+export function fitted<T extends Float64Array | Int32Array>(array: T, length: number): T {
+  return (length >= array.length * 0.8 ? array.subarray(0, length) : array.slice(0, length)) as T;
 }

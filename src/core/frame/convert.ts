@@ -12,6 +12,14 @@ type Converted = Result<Column, { message: string }>;
 
 const fail = (message: string): { ok: false; error: { message: string } } => ({ ok: false, error: { message } });
 
+/** What a value should have been, singular and plural: ['a number', 'numbers']. */
+type Expected = readonly [one: string, many: string];
+
+function notReadable(name: string, rows: number, expected: Expected, example: string): { ok: false; error: { message: string } } {
+  const values = rows === 1 ? `1 value that is not ${expected[0]}` : `${rows} values that are not ${expected[1]}`;
+  return fail(`"${name}" has ${values} (e.g. ${example})`);
+}
+
 /** Column as dictionary text: numbers formatted as displayed (ISO for datetimes). */
 function toDictionary(column: Column, kind: DictionaryColumn['kind']): DictionaryColumn {
   if (column.storage === 'dictionary') return { ...column, kind };
@@ -40,7 +48,7 @@ function toDictionary(column: Column, kind: DictionaryColumn['kind']): Dictionar
  * Reads each distinct label once with parse (NaN = not readable; missing markers stay missing) and
  * spreads the results over rows. On failure, counts the rows and quotes the first bad label.
  */
-function parseLabels(column: DictionaryColumn, parse: (label: string) => number, what: string): Result<Float64Array, { message: string }> {
+function parseLabels(column: DictionaryColumn, parse: (label: string) => number, what: Expected): Result<Float64Array, { message: string }> {
   const parsed = column.dictionary.map((label) => (isMissingText(label) ? NaN : parse(label)));
   const bad = column.dictionary.map((label, c) => Number.isNaN(parsed[c]) && !isMissingText(label));
   const values = new Float64Array(column.codes.length);
@@ -54,7 +62,7 @@ function parseLabels(column: DictionaryColumn, parse: (label: string) => number,
       if (example < 0) example = code;
     } else values[i] = parsed[code];
   }
-  if (badRows > 0) return fail(`"${column.name}" has ${badRows} value${badRows === 1 ? '' : 's'} that ${badRows === 1 ? 'is' : 'are'} not ${what} (e.g. "${column.dictionary[example]}")`);
+  if (badRows > 0) return notReadable(column.name, badRows, what, `"${column.dictionary[example]}"`);
   return { ok: true, value: values };
 }
 
@@ -87,17 +95,22 @@ function numberKind(column: Column, kind: NumberColumn['kind']): Converted {
         badRows++;
       }
     }
-    const what = kind === 'integer' ? 'whole numbers' : 'booleans (0 or 1)';
-    if (badRows > 0) return fail(`"${column.name}" has ${badRows} value${badRows === 1 ? '' : 's'} that ${badRows === 1 ? 'is' : 'are'} not ${what} (e.g. ${example})`);
+    const what: Expected = kind === 'integer' ? ['a whole number', 'whole numbers'] : ['0 or 1', '0 or 1'];
+    if (badRows > 0) return notReadable(column.name, badRows, what, String(example));
     return { ok: true, value: { ...column, kind } };
   }
   if (kind === 'boolean') {
-    const parsed = parseLabels(column, booleanNumber, 'true/false, yes/no or 0/1');
+    const parsed = parseLabels(column, booleanNumber, ['true/false, yes/no or 0/1', 'true/false, yes/no or 0/1']);
     // Text booleans keep their labels ("yes"/"no"); the parse above only validates them.
     return parsed.ok ? { ok: true, value: { ...column, kind: 'boolean' } } : parsed;
   }
   const parse = kind === 'datetime' ? parseIsoDateTime : kind === 'integer' ? wholeNumber : parseNumberLoose;
-  const what = kind === 'datetime' ? 'ISO dates like 2023-01-31' : kind === 'integer' ? 'whole numbers' : 'numbers';
+  const what: Expected =
+    kind === 'datetime'
+      ? ['an ISO date like 2023-01-31', 'ISO dates like 2023-01-31']
+      : kind === 'integer'
+        ? ['a whole number', 'whole numbers']
+        : ['a number', 'numbers'];
   const parsed = parseLabels(column, parse, what);
   if (!parsed.ok) return parsed;
   return { ok: true, value: { storage: 'number', kind, name: column.name, values: parsed.value } };

@@ -8,27 +8,51 @@ function hashNumber(view: Float64Array, bits: Uint32Array, v: number): number {
   return h;
 }
 
-/** Number of distinct non-missing values. */
+/**
+ * Number of distinct non-missing values: a byte per value when they are integers in a small range
+ * (counts, ratings, ids), else an open-addressing table of row indices (4 bytes a slot).
+ */
 export function countDistinctNumbers(values: Float64Array): number {
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integers && Math.floor(v) !== v) integers = false;
+  }
+  if (min > max) return 0;
+  let distinct = 0;
+  if (integers && max - min <= 4 * values.length + 1024) {
+    const seen = new Uint8Array(max - min + 1);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v || seen[v - min]) continue;
+      seen[v - min] = 1;
+      distinct++;
+    }
+    return distinct;
+  }
   let size = 16;
   while (size < values.length * 2) size *= 2;
-  const table = new Float64Array(size).fill(NaN);
+  const table = new Int32Array(size); // row + 1; 0 is empty
   const mask = size - 1;
   const view = new Float64Array(1);
   const bits = new Uint32Array(view.buffer);
-  let distinct = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v !== v) continue;
     let slot = hashNumber(view, bits, v) & mask;
     for (;;) {
-      const t = table[slot];
-      if (t !== t) {
-        table[slot] = v;
+      const other = table[slot] - 1;
+      if (other < 0) {
+        table[slot] = i + 1;
         distinct++;
         break;
       }
-      if (t === v) break;
+      if (values[other] === v) break;
       slot = (slot + 1) & mask;
     }
   }
@@ -52,10 +76,17 @@ export function duplicateRowCount(columns: Column[], rowCount: number): number {
   const hashes = new Int32Array(rowCount).fill(0x2545f491);
   const view = new Float64Array(1);
   const bits = new Uint32Array(view.buffer);
+  const mix = (h: number, value: number): number => Math.imul(h ^ value, 0x01000193) ^ (h >>> 13);
   for (const column of columns) {
-    for (let i = 0; i < rowCount; i++) {
-      const value = column.storage === 'dictionary' ? column.codes[i] : column.values[i] !== column.values[i] ? 0x7ff80000 : hashNumber(view, bits, column.values[i]);
-      hashes[i] = Math.imul(hashes[i] ^ value, 0x01000193) ^ (hashes[i] >>> 13);
+    if (column.storage === 'dictionary') {
+      const codes = column.codes;
+      for (let i = 0; i < rowCount; i++) hashes[i] = mix(hashes[i], codes[i]);
+    } else {
+      const values = column.values;
+      for (let i = 0; i < rowCount; i++) {
+        const v = values[i];
+        hashes[i] = mix(hashes[i], v !== v ? 0x7ff80000 : hashNumber(view, bits, v));
+      }
     }
   }
   let size = 16;

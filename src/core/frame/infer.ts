@@ -16,7 +16,7 @@
  *     e. otherwise categorical.
  * Dates are parsed from the dictionary, once per distinct value, not once per row.
  */
-import type { ColumnBuilder } from './builder';
+import { fitted, type ColumnBuilder } from './builder';
 import { parseIsoDateTime } from './datetime';
 import { formatNumber } from './number';
 import type { Column, ParseWarning } from './types';
@@ -77,7 +77,6 @@ export interface InferredColumn {
 export function finishColumn(builder: ColumnBuilder): InferredColumn {
   const n = builder.length;
   const name = builder.name;
-  const numbers = builder.numbers.slice(0, n);
   if (builder.stringCount === 0) {
     if (builder.numberCount === 0) {
       return { column: { storage: 'dictionary', kind: 'categorical', name, codes: new Int32Array(n).fill(-1), dictionary: [] } };
@@ -85,13 +84,14 @@ export function finishColumn(builder: ColumnBuilder): InferredColumn {
     const kind = builder.allZeroOne
       ? 'boolean'
       : builder.allIntegers
-        ? looksLikeIdName(name) && allDistinctNumbers(numbers)
+        ? looksLikeIdName(name) && allDistinctNumbers(builder.numbers.subarray(0, n))
           ? 'identifier'
           : 'integer'
         : 'numeric';
-    return { column: { storage: 'number', kind, name, values: numbers } };
+    return { column: { storage: 'number', kind, name, values: fitted(builder.numbers, n) } };
   }
-  const codes = (builder.codes as Int32Array).slice(0, n);
+  const codes = fitted(builder.codes as Int32Array, n);
+  const numbers = builder.numbers;
   let warning: ParseWarning | undefined;
   if (builder.numberCount > 0) {
     const codesOnly = builder.labels.every((label) => LEADING_ZERO_NUMBER.test(label.trim()));

@@ -100,15 +100,16 @@ export function numericSummary(values: Float64Array, integer: boolean): NumericS
 
 function profileColumn(column: Column, rowCount: number): ColumnProfile {
   if (column.storage === 'number') {
+    const values = column.values;
     let missing = 0;
-    for (let i = 0; i < column.values.length; i++) if (column.values[i] !== column.values[i]) missing++;
+    for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
     const profile: ColumnProfile = { name: column.name, kind: column.kind, missing, distinct: countDistinctNumbers(column.values) };
     if (column.kind === 'numeric' || column.kind === 'integer' || column.kind === 'datetime') {
       profile.numeric = numericSummary(column.values, column.kind === 'integer');
     }
     if (column.kind === 'boolean') {
       let ones = 0;
-      for (let i = 0; i < column.values.length; i++) if (column.values[i] === 1) ones++;
+      for (let i = 0; i < values.length; i++) if (values[i] === 1) ones++;
       const zeros = rowCount - missing - ones;
       profile.top = [
         { value: '1', count: ones },
@@ -121,8 +122,9 @@ function profileColumn(column: Column, rowCount: number): ColumnProfile {
   }
   const counts = new Int32Array(column.dictionary.length);
   let missing = 0;
-  for (let i = 0; i < column.codes.length; i++) {
-    const code = column.codes[i];
+  const codes = column.codes;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
     if (code < 0) missing++;
     else counts[code]++;
   }

@@ -32,7 +32,7 @@ describe('convertColumn', () => {
 
   test('numeric -> integer fails on fractions; -> categorical formats numbers', () => {
     const bad = convertColumn(ds, 'amount', 'integer');
-    expect(!bad.ok && bad.error.message).toBe('"amount" has 1 value that is not whole numbers (e.g. 3.5)');
+    expect(!bad.ok && bad.error.message).toBe('"amount" has 1 value that is not a whole number (e.g. 3.5)');
     const cat = convertColumn(ds, 'amount', 'categorical');
     expect(cat.ok && texts(col(cat.value, 'amount'))).toEqual(['1', '2', '3.5', '4']);
     expect(cat.ok && cat.value.columns[0]).toBe(ds.columns[0]); // other columns shared
@@ -46,7 +46,7 @@ describe('convertColumn', () => {
     expect(good.ok).toBe(true);
     const dates = load('d\nx\n2023-01-31\n', { settings: { hasHeader: true } });
     const converted = convertColumn(dates, 'd', 'datetime');
-    expect(!converted.ok && converted.error.message).toBe('"d" has 1 value that is not ISO dates like 2023-01-31 (e.g. "x")');
+    expect(!converted.ok && converted.error.message).toBe('"d" has 1 value that is not an ISO date like 2023-01-31 (e.g. "x")');
   });
 
   test('-> boolean, text and identifier relabel; integer -> identifier stays numeric', () => {
