@@ -5,8 +5,8 @@ import { addFile, csvFile, openStudio, screenshot } from './support';
 async function expectProblemAndIntact(page: Page, message: RegExp) {
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(message);
-  await expect(page.getByRole('button', { name: /demo-customers\.csv/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: /demo-ratings\.csv/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^demo-customers\.csv/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^demo-ratings\.csv/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'demo-customers.csv' })).toBeVisible();
   await page.getByRole('button', { name: 'Dismiss message' }).click();
   await expect(alert).toHaveCount(0);

@@ -13,7 +13,7 @@ const SALES = [
 
 test('the studio opens with the demo datasets profiled', async ({ page }) => {
   await openStudio(page);
-  await expect(page.getByRole('button', { name: /demo-ratings\.csv/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^demo-ratings\.csv/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'demo-customers.csv' })).toBeVisible();
   await expect(page.getByRole('article', { name: 'Column churned' })).toBeVisible();
   await expect(page.getByRole('article', { name: 'Column email' }).getByLabel('Type of email')).toHaveValue('identifier');
@@ -51,11 +51,11 @@ test('header detection can be overridden, datasets switched and removed', async 
   await expect(page.getByRole('article', { name: 'Column 196' })).toBeVisible();
   await page.getByLabel('First row is a header').uncheck();
   await expect(page.getByRole('article', { name: 'Column column_1' })).toBeVisible();
-  await page.getByRole('button', { name: /demo-ratings\.csv/ }).click();
+  await page.getByRole('button', { name: /^demo-ratings\.csv/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'demo-ratings.csv' })).toBeVisible();
   await page.getByRole('button', { name: 'Remove u.data' }).click();
   await expect(page.getByRole('button', { name: /^u\.data/ })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /demo-customers\.csv/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^demo-customers\.csv/ })).toBeVisible();
 });
 
 test('Latin-1 text is decoded as Windows-1252, and the user can switch the encoding', async ({ page }) => {

@@ -13,8 +13,8 @@ test('no request leaves the origin and none carries the dataset', async ({ page,
   await expect(page.getByRole('grid')).toContainText(`${SECRET}-0`);
   await page.locator('.table-scroll').evaluate((el) => (el.scrollTop = 28 * 150));
   await expect(page.getByRole('grid')).toContainText(`${SECRET}-150`);
-  await page.getByRole('button', { name: /demo-ratings\.csv/ }).click();
-  await page.getByRole('button', { name: /private\.csv/ }).click();
+  await page.getByRole('button', { name: /^demo-ratings\.csv/ }).click();
+  await page.getByRole('button', { name: /^private\.csv/ }).click();
 
   const origin = new URL(baseURL!).origin;
   expect(requests.length).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Open the studio and wait until the engine is ready and the demo datasets are listed. */
 export async function openStudio(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`);
-  await expect(page.getByRole('button', { name: /demo-customers\.csv/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: /^demo-customers\.csv/ })).toBeVisible({ timeout: 60_000 });
 }
 
 export function csvFile(name: string, text: string | Buffer, mimeType = 'text/csv') {

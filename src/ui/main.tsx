@@ -18,4 +18,10 @@ createRoot(document.getElementById('root')!).render(
 void useEngine
   .getState()
   .start(config)
-  .then(() => (useEngine.getState().status === 'ready' ? useDatasets.getState().refresh() : undefined));
+  .then(() => {
+    // `?bench=1`: npm run bench drives the engine API directly (same worker, same code paths).
+    if (new URLSearchParams(window.location.search).get('bench') === '1') {
+      (window as unknown as { loupeEngine?: unknown }).loupeEngine = useEngine.getState().connection?.engine;
+    }
+    return useEngine.getState().status === 'ready' ? useDatasets.getState().refresh() : undefined;
+  });
