@@ -57,18 +57,11 @@ export function buildNetwork(
   return tf.sequential({ layers });
 }
 
-/**
- * Logits (classification) or standardized prediction (regression): every layer but the head.
- * With dropout > 0 and a seed, inverted dropout follows each hidden layer; the seed changes
- * per step so each batch gets a fresh mask, reproducibly.
- */
-export function forwardLogits(net: tf.LayersModel, x: Tensor, dropout = 0, seed?: number): Tensor {
+/** Logits (classification) or standardized prediction (regression): every layer but the head. */
+export function forwardLogits(net: tf.LayersModel, x: Tensor): Tensor {
   const layers = net.layers;
   let h = x;
-  for (let i = 0; i < layers.length - 1; i++) {
-    h = layers[i].apply(h) as Tensor;
-    if (seed !== undefined && dropout > 0 && i < layers.length - 2) h = tf.dropout(h, dropout, undefined, seed + i);
-  }
+  for (let i = 0; i < layers.length - 1; i++) h = layers[i].apply(h) as Tensor;
   return h;
 }
 
@@ -115,7 +108,9 @@ export function penaltyValue(spec: ModelSpec, net: tf.LayersModel, trainRows: nu
 }
 
 /**
- * Mean loss of a batch from logits: sigmoid cross-entropy log(1 + e^z) - z y, softmax cross-entropy on one-hot targets, or MSE.
+ * Mean loss of a batch from logits, by tfjs autodiff-able ops: the reference that
+ * gradients.test.ts checks the hand-written backward pass against. Sigmoid cross-entropy
+ * log(1 + e^z) - z y, softmax cross-entropy on one-hot targets, or MSE.
  */
 export function meanLoss(task: TaskKind, out: Tensor, y: Tensor): Tensor {
   if (task === 'binary') {

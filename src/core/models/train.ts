@@ -7,19 +7,14 @@
 import { tf, type Tensor } from '../compute/tf';
 import { createRandom, shuffledIndices } from '../random';
 import { configProblem } from './checkConfig';
-import { addPenaltyGradients, buildNetwork, forwardLogits, meanLoss, outputUnits, type TargetScale } from './network';
+import { createOptimizer } from './optimizer';
+import { denseWeights, lossAndGradients } from './gradients';
+import { addPenaltyGradients, buildNetwork, forwardLogits, outputUnits, type TargetScale } from './network';
 import type { EpochReport, ModelSpec, TaskKind, TrainedModel, TrainingData, TrainOptions, TrainOutcome } from './types';
 import { evaluateOutputs, metricNameFor } from './validation';
 
 /** Rows per forward pass when evaluating, to bound memory on large validation sets. */
 const EVAL_BATCH = 8192;
-
-function makeOptimizer(spec: ModelSpec): tf.Optimizer {
-  const lr = spec.learningRate;
-  if (spec.kind === 'mlp' && spec.optimizer === 'sgd') return tf.train.sgd(lr);
-  if (spec.kind === 'mlp' && spec.optimizer === 'rmsprop') return tf.train.rmsprop(lr);
-  return tf.train.adam(lr);
-}
 
 /**
  * Linear models are convex: a cosine decay of the step size over the epochs lets minibatch
@@ -30,11 +25,6 @@ function learningRateFor(spec: ModelSpec, epoch: number): number {
   if (spec.kind === 'mlp') return spec.learningRate;
   const progress = (epoch - 1) / spec.epochs;
   return spec.learningRate * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress)));
-}
-
-/** tfjs optimizers read their rate each step but keep the field protected: set it per epoch. */
-function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
-  (optimizer as unknown as { learningRate: number }).learningRate = rate;
 }
 
 /** Regression: the training target's mean and population std; classification: identity. */
@@ -85,12 +75,14 @@ export async function trainModel(
   const k = outputUnits(task, classes);
   const scale = targetScaleOf(task, train.y);
   const net = buildNetwork(spec, task, classes, train.cols, random, scale);
-  const optimizer = makeOptimizer(spec);
   const xTrain = tf.tensor2d(train.x, [train.rows, train.cols]);
   const yTrain = targetTensor(task, train.y, k, scale);
   const xVal = val.rows > 0 ? tf.tensor2d(val.x, [val.rows, val.cols]) : null;
   const yValScaled = task === 'regression' ? val.y.map((v) => (v - scale.offset) / scale.scale) : val.y;
   const vars = net.trainableWeights.map((w) => w.read() as tf.Variable);
+  const optimizer = createOptimizer(spec.kind === 'mlp' ? spec.optimizer : 'adam', vars);
+  const layers = denseWeights(net);
+  const activation = spec.kind === 'mlp' ? spec.activation : 'relu'; // unused without hidden layers
   const dropout = spec.kind === 'mlp' ? spec.dropout : 0;
   const patience = spec.kind === 'mlp' && xVal ? spec.earlyStoppingPatience : 0;
 
@@ -112,7 +104,7 @@ export async function trainModel(
   try {
     for (let epoch = 1; epoch <= spec.epochs; epoch++) {
       const epochStart = performance.now();
-      setLearningRate(optimizer, learningRateFor(spec, epoch));
+      const learningRate = learningRateFor(spec, epoch);
       const perm = tf.tensor1d(shuffledIndices(train.rows, random), 'int32');
       let lossSum: Tensor = tf.scalar(0);
       for (let start = 0; start < train.rows; start += spec.batchSize) {
@@ -128,13 +120,10 @@ export async function trainModel(
           const idx = perm.slice(start, size);
           const xb = tf.gather(xTrain, idx);
           const yb = tf.gather(yTrain, idx);
-          const { value, grads } = tf.variableGrads(
-            () => meanLoss(task, forwardLogits(net, xb, dropout, dropoutSeed), yb) as tf.Scalar,
-            vars,
-          );
+          const { loss, grads } = lossAndGradients({ task, activation, layers, x: xb, y: yb, dropout, seed: dropoutSeed });
           addPenaltyGradients(spec, net, grads, train.rows);
-          optimizer.applyGradients(grads);
-          return tf.add(lossSum, tf.mul(value, size));
+          optimizer.step(grads, learningRate);
+          return tf.add(lossSum, tf.mul(loss, size));
         });
         lossSum.dispose();
         lossSum = next;
