@@ -78,6 +78,9 @@ describe('delimited parsing', () => {
     const ds = load('a,a,,b\n1,2,3,4\n', { settings: { hasHeader: true } });
     expect(ds.columns.map((c) => c.name)).toEqual(['a', 'a_2', 'column_3', 'b']);
     expect(ds.warnings.map((w) => w.kind)).toContain('duplicate-column-names');
+    // pandas writes its index under an empty name: still detected as a header.
+    const indexed = load(',a,b\n0,1,x\n1,3,y\n');
+    expect(indexed.columns.map((c) => c.name)).toEqual(['column_1', 'a', 'b']);
   });
 
   test('windows-1252 fallback: "Café" as Latin-1 bytes', () => {
@@ -154,6 +157,12 @@ describe('bad input', () => {
     expect(error.code).toBe('binary-file');
     expect(error.message).toContain('PNG');
     expect(loadError(new Uint8Array([65, 44, 66, 10, 0, 1, 2])).code).toBe('binary-file');
+  });
+
+  test('no columns; JSON with no records', () => {
+    expect(loadError('[{}, {}]').code).toBe('no-columns');
+    expect(loadError('[]').code).toBe('empty-file');
+    expect(loadError('[1, 2').code).toBe('invalid-json');
   });
 
   test('too large: refused before parsing, sizes in MB', () => {
