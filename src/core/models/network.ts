@@ -94,19 +94,6 @@ export function addPenaltyGradients(spec: ModelSpec, net: tf.LayersModel, grads:
   }
 }
 
-/** The penalty's value (same convention as addPenaltyGradients), for reporting and tests. */
-export function penaltyValue(spec: ModelSpec, net: tf.LayersModel, trainRows: number): number {
-  return tf.tidy(() => {
-    let total = 0;
-    for (const k of kernels(net)) {
-      const sq = tf.sum(tf.square(k)).dataSync()[0];
-      if (spec.kind !== 'mlp') total += (spec.l2 / (2 * trainRows)) * sq;
-      else total += spec.l2 * sq + spec.l1 * tf.sum(tf.abs(k)).dataSync()[0];
-    }
-    return total;
-  });
-}
-
 /**
  * Mean loss of a batch from logits, by tfjs autodiff-able ops: the reference that
  * gradients.test.ts checks the hand-written backward pass against. Sigmoid cross-entropy
