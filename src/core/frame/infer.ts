@@ -10,9 +10,10 @@
  *  3. Only text (dictionary):
  *     a. every distinct value is true/false/yes/no/t/f/y/n (any case) -> boolean (labels kept);
  *     b. every distinct value is an ISO date or date-time -> datetime (epoch ms, UTC);
- *     c. every value distinct, and the name looks like an id (x_id, id, userId, uuid, email) or there
- *        are at least 20 values with no spaces -> identifier;
- *     d. mean length > 20 characters and more than half the values distinct -> text;
+ *     c. at least 95% of values distinct (duplicate rows happen), and the name looks like an id
+ *        (x_id, id, userId, uuid, email) or there are at least 20 values with no spaces -> identifier;
+ *     d. values with spaces, mean length > 20 characters, and more than half the values distinct
+ *        or at least 200 distinct values -> text;
  *     e. otherwise categorical.
  * Dates are parsed from the dictionary, once per distinct value, not once per row.
  */
@@ -25,6 +26,10 @@ const BOOLEAN_TOKENS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n'
 const LEADING_ZERO_NUMBER = /^[+-]?\d+(\.\d*)?$/;
 export const TEXT_MIN_MEAN_LENGTH = 20;
 export const IDENTIFIER_MIN_COUNT = 20;
+/** Share of distinct values among present ones for a string identifier. */
+export const IDENTIFIER_MIN_SHARE = 0.95;
+/** Distinct long values with spaces from which a column is free text even when values repeat. */
+export const TEXT_MIN_DISTINCT = 200;
 
 export function looksLikeIdName(name: string): boolean {
   return /(^|[_\s-])id$/i.test(name) || /[a-z]Id$/.test(name) || /uuid|guid|e-?mail/i.test(name);
@@ -142,10 +147,13 @@ export function inferDictionary(name: string, codes: Int32Array, dictionary: str
       return { storage: 'number', kind: 'datetime', name, values };
     }
   }
-  if (present > 0 && distinct === present && (looksLikeIdName(name) || (!anySpace && present >= IDENTIFIER_MIN_COUNT))) {
+  // Near-unique rather than unique: real files repeat a few rows (demo-customers has ~1%).
+  const nearlyUnique = present > 0 && distinct >= IDENTIFIER_MIN_SHARE * present;
+  if (nearlyUnique && (looksLikeIdName(name) || (!anySpace && present >= IDENTIFIER_MIN_COUNT))) {
     return { storage: 'dictionary', kind: 'identifier', name, codes, dictionary };
   }
-  if (present > 0 && totalLength / present > TEXT_MIN_MEAN_LENGTH && distinct / present > 0.5) {
+  // Free text repeats too (canned replies, templates): many distinct sentences with spaces is text.
+  if (present > 0 && anySpace && totalLength / present > TEXT_MIN_MEAN_LENGTH && (distinct / present > 0.5 || distinct >= TEXT_MIN_DISTINCT)) {
     return { storage: 'dictionary', kind: 'text', name, codes, dictionary };
   }
   return { storage: 'dictionary', kind: 'categorical', name, codes, dictionary };
