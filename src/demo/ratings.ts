@@ -20,8 +20,8 @@ const ITEM_FACTOR_SD = 0.3;
 const USER_FACTOR_SD = 0.45;
 const NOISE_SD = 0.5;
 /** Zipf-like popularity 1/(rank+OFFSET)^EXPONENT: a short head and a long tail of rarely rated items. */
-const ZIPF_OFFSET = 5;
-const ZIPF_EXPONENT = 1;
+const ZIPF_OFFSET = 2;
+const ZIPF_EXPONENT = 1.2;
 /** Ratings per user: log-normal around ~50, at least 5. */
 const MEDIAN_RATINGS_PER_USER = 40;
 const RATINGS_SPREAD = 0.7;
