@@ -13,6 +13,8 @@ import type { BinaryMetrics } from '../core/metrics';
 import type { EpochReport, ModelKind, ModelSpec } from '../core/models';
 import type { TaskKind } from '../core/prep';
 import type { ModelFiles, RunSummary, TrainProgress } from './runs';
+import type { ComparisonFailure, ComparisonResult, ComparisonSetup, MappingSuggestion, RatingsMapping, RatingsSummary, RecommendProgress, RecommenderName, SimilarItem, UserPreview } from './recommendTypes';
+export type * from './recommendTypes';
 
 export type { BackendName, ComputeState, DatasetProfile, ColumnProfile, RowPage, ColumnKind, ParseSettings, LoadError };
 export type { EpochReport, ExperimentConfig, ExperimentFailure, TaskSetup, BinaryMetrics, ModelKind, ModelSpec, TaskKind, ModelFiles, RunSummary, TrainProgress };
@@ -68,4 +70,16 @@ export interface EngineApi {
   removeRun(runId: string): Promise<void>;
   /** Cancel a running job; the job resolves with a 'cancelled' error. */
   cancel(jobId: string): Promise<void>;
+  /** Recommend: propose user/item/rating/timestamp columns and item details for a ratings dataset. */
+  suggestRatingsMapping(datasetId: string): Promise<Result<MappingSuggestion, { message: string }>>;
+  /** Read the mapped ratings (duplicates averaged) and say what they hold, or why they can't be used. */
+  summarizeRatings(mapping: RatingsMapping): Promise<Result<RatingsSummary, { message: string }>>;
+  /** Cross-validate the chosen algorithms on one split, then fit them on all ratings for the preview. Cancel with the job id. */
+  compareRecommenders(mapping: RatingsMapping, setup: ComparisonSetup, jobId: string, onProgress: (p: RecommendProgress) => void): Promise<Result<ComparisonResult, ComparisonFailure>>;
+  /** User ids starting with query, at most limit (20). */
+  searchRatingUsers(query: string, limit: number): Promise<string[]>;
+  userRecommendations(user: string, algorithm: RecommenderName, n: number): Promise<Result<UserPreview, { message: string }>>;
+  similarRatedItems(item: string, algorithm: RecommenderName, n: number): Promise<Result<SimilarItem[], { message: string }>>;
+  /** CSV `user,rank,item,score` of the top-n for every user, built in the worker. */
+  exportTopN(algorithm: RecommenderName, n: number): Promise<Result<string, { message: string }>>;
 }

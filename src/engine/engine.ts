@@ -13,6 +13,7 @@ import { demoFiles } from '../demo';
 import type { EngineApi, EngineConfig, EngineInfo, ProgressCallback } from './api';
 import { throttle } from './throttle';
 import { createRunService } from './runs';
+import { createRecommendService } from './recommend';
 import { defaultModelSpec } from '../core/models';
 
 interface LoadedDataset {
@@ -34,6 +35,7 @@ export function createEngine(): EngineApi {
   let config: EngineConfig | null = null;
   let nextId = 1;
   const runs = createRunService((id) => datasets.get(id)?.dataset ?? null);
+  const recommender = createRecommendService((id) => datasets.get(id)?.dataset ?? null);
 
   const computeOptions = (): ComputeOptions => ({ wasmPath: config?.wasmPath });
 
@@ -166,6 +168,40 @@ export function createEngine(): EngineApi {
     async cancel(jobId) {
       const token = jobs.get(jobId);
       if (token) token.aborted = true;
+    },
+
+    async suggestRatingsMapping(datasetId) {
+      return recommender.suggest(datasetId, [...datasets.values()].map((d) => d.dataset));
+    },
+
+    async summarizeRatings(mapping) {
+      return recommender.summarize(mapping);
+    },
+
+    async compareRecommenders(mapping, setup, jobId, onProgress) {
+      const token: CancelToken = { aborted: false };
+      jobs.set(jobId, token);
+      try {
+        return await recommender.compare(mapping, setup, token, (fraction, message) => onProgress({ jobId, fraction, message }));
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    async searchRatingUsers(query, limit) {
+      return recommender.searchUsers(query, limit);
+    },
+
+    async userRecommendations(user, algorithm, n) {
+      return recommender.userPreview(user, algorithm, n);
+    },
+
+    async similarRatedItems(item, algorithm, n) {
+      return recommender.similarItems(item, algorithm, n);
+    },
+
+    async exportTopN(algorithm, n) {
+      return recommender.exportTopN(algorithm, n);
     },
   };
   return api;

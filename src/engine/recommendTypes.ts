@@ -1,0 +1,123 @@
+/**
+ * Plain data that crosses the worker boundary for the Recommend view: mappings, the comparison
+ * table and previews. Ratings and fitted models stay in the worker.
+ */
+
+/** Which columns hold what. details (optional) joins item titles/categories on the item id. */
+export interface RatingsMapping {
+  datasetId: string;
+  user: string;
+  item: string;
+  rating: string;
+  timestamp: string | null;
+  details: ItemDetailsMapping | null;
+}
+
+export interface ItemDetailsMapping {
+  /** The same dataset as the ratings, or a second one (e.g. MovieLens u.item). */
+  datasetId: string;
+  /** The column of that dataset holding the item id. */
+  idColumn: string;
+  titleColumn: string;
+  categoryColumn: string | null;
+}
+
+export interface MappingSuggestion {
+  mapping: RatingsMapping;
+  /** Why each column was picked, in words ("rating: numbers from 1 to 5"). */
+  notes: string[];
+}
+
+/** What the mapped ratings contain, shown under the mapping form. */
+export interface RatingsSummary {
+  ratings: number;
+  users: number;
+  items: number;
+  ratingMin: number;
+  ratingMax: number;
+  /** Rows folded into an earlier (user, item) row: their ratings are averaged. */
+  duplicatesAveraged: number;
+  /** Items that got a title from the item details. */
+  itemsWithTitles: number;
+  /** Users with a single rating: kept for training, but a held-out test can't say much about them. */
+  usersWithOneRating: number;
+}
+
+/** The algorithms the view offers; 'best' is our tuned SVD++. */
+export type RecommenderName = 'popularity' | 'baseline' | 'knn-user' | 'knn-item' | 'svd' | 'best';
+
+export type EvaluationSplit = { kind: 'kfold'; folds: number; seed: number } | { kind: 'temporal'; lastN: number };
+
+export interface ComparisonSetup {
+  algorithms: RecommenderName[];
+  split: EvaluationSplit;
+  /** Fit every algorithm on all ratings afterwards, for the preview (the default). */
+  fitForPreview?: boolean;
+}
+
+/** One row of the comparison table: means over the folds. */
+export interface AlgorithmScore {
+  algorithm: RecommenderName;
+  label: string;
+  rmse: number;
+  mae: number;
+  /** Top-N metrics at k = 10; relevant = held-out items rated >= 4 (or the scale's top fifth). */
+  precision: number;
+  recall: number;
+  ndcg: number;
+  map: number;
+  hitRate: number;
+  coverage: number;
+  /** Seconds summed over the folds. */
+  fitSeconds: number;
+  predictSeconds: number;
+}
+
+export interface ComparisonResult {
+  rows: AlgorithmScore[];
+  /** "5-fold cross-validation (seed 0)" or "last 2 ratings of each user held out". */
+  splitLabel: string;
+  k: number;
+  relevantThreshold: number;
+  summary: RatingsSummary;
+  /** Algorithms fitted on all ratings, ready for the preview. */
+  previewable: RecommenderName[];
+}
+
+export type ComparisonFailure = { reason: 'bad-input' | 'cancelled'; message: string };
+
+export interface RecommendProgress {
+  jobId: string;
+  fraction: number;
+  message: string;
+}
+
+export interface ItemRef {
+  item: string;
+  title: string | null;
+  category: string | null;
+}
+
+export interface RatedItem extends ItemRef {
+  rating: number;
+}
+
+export interface RecommendedItem extends ItemRef {
+  rank: number;
+  score: number;
+  /** Items the user rated that contributed most: "because you liked …". Empty when none did. */
+  because: ItemRef[];
+}
+
+export interface UserPreview {
+  user: string;
+  algorithm: RecommenderName;
+  /** The user's ratings, best first (at most 50). */
+  history: RatedItem[];
+  historyCount: number;
+  top: RecommendedItem[];
+}
+
+export interface SimilarItem extends ItemRef {
+  similarity: number;
+}
