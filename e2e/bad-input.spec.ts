@@ -66,3 +66,16 @@ test('ragged rows are reported, not fatal', async ({ page }) => {
   await expect(page.getByRole('list', { name: 'Warnings' })).toContainText(/row|field/i);
   await expect(page.locator('.stats')).toContainText('Rows4');
 });
+
+test('a long load shows progress and can be cancelled, keeping what was loaded', async ({ page }) => {
+  // Test hook: 64 KB chunks with a pause before each, so the load lasts long enough to cancel.
+  await openStudio(page, '?ingestChunkKB=64&ingestDelayMs=300');
+  const lines = ['a,b,c'];
+  for (let i = 0; i < 60_000; i++) lines.push(`${i},${i % 7},x${i % 3}`);
+  await addFile(page, csvFile('slow.csv', lines.join('\n')));
+  await expect(page.getByRole('progressbar', { name: 'Loading slow.csv' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel loading' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Loading slow.csv' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^slow\.csv/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^demo-customers\.csv/ })).toBeVisible();
+});

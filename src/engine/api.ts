@@ -28,6 +28,9 @@ export interface EngineConfig {
   wasmPath: string;
   /** Load the demo datasets on start. */
   loadDemo: boolean;
+  /** Test hooks (`?ingestChunkKB=N&ingestDelayMs=N`): small, slow chunks so a cancel can be clicked. */
+  ingestChunkKB?: number;
+  ingestDelayMs?: number;
 }
 
 /** Progress of a long job, sent a few times a second at most. */

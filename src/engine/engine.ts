@@ -56,6 +56,8 @@ export function createEngine(): EngineApi {
         settings,
         signal: token,
         memoryBudgetBytes: (config?.memoryBudgetMB ?? 2048) * 1024 * 1024,
+        chunkBytes: config?.ingestChunkKB ? config.ingestChunkKB * 1024 : undefined,
+        beforeChunk: config?.ingestDelayMs ? () => new Promise((r) => setTimeout(r, config!.ingestDelayMs)) : undefined,
         onProgress: (read, total) => progress.push({ jobId, fraction: total > 0 ? read / total : null, message: `Reading ${name}` }),
       });
     } catch (error) {

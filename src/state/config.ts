@@ -5,6 +5,8 @@ export interface StartupConfig {
   backend: BackendName | null;
   memoryBudgetMB: number;
   loadDemo: boolean;
+  ingestChunkKB?: number;
+  ingestDelayMs?: number;
 }
 
 /**
@@ -24,5 +26,12 @@ export function readStartupConfig(search: string, deviceMemoryGB: number | undef
     backend: isBackendName(backend) ? backend : null,
     memoryBudgetMB: Number.isFinite(budget) && budget > 0 ? budget : defaultMemoryBudgetMB(deviceMemoryGB),
     loadDemo: params.get('demo') !== '0',
+    ingestChunkKB: positive(params.get('ingestChunkKB')),
+    ingestDelayMs: positive(params.get('ingestDelayMs')),
   };
+}
+
+function positive(text: string | null): number | undefined {
+  const n = Number(text);
+  return text !== null && Number.isFinite(n) && n > 0 ? n : undefined;
 }

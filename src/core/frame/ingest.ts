@@ -26,6 +26,8 @@ export interface IngestOptions {
   memoryBudgetBytes?: number;
   /** Chunk size in bytes (default 4 MiB); tests use tiny chunks to cross boundaries. */
   chunkBytes?: number;
+  /** Awaited before each chunk is read (the e2e cancel test slows loading down with it). */
+  beforeChunk?: () => Promise<void>;
 }
 
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -192,6 +194,7 @@ export async function ingestBlob(blob: Blob, options: IngestOptions): Promise<Re
     const steps = ingestSteps(blob.size, options);
     let step = steps.next();
     while (!step.done) {
+      if (options.beforeChunk) await options.beforeChunk();
       const bytes = new Uint8Array(await blob.slice(step.value[0], step.value[1]).arrayBuffer());
       step = steps.next(bytes);
     }
