@@ -3,6 +3,7 @@ import { useUi, type ViewName } from '../state/ui';
 import { DataView } from './data/DataView';
 import { EvaluateView } from './evaluate/EvaluateView';
 import { TrainView } from './train/TrainView';
+import { RecommendView } from './recommend/RecommendView';
 import { DropZone } from './data/DropZone';
 import { Sidebar } from './layout/Sidebar';
 import { Header } from './layout/Header';
@@ -12,6 +13,7 @@ const VIEWS: { id: ViewName; label: string }[] = [
   { id: 'data', label: 'Data' },
   { id: 'train', label: 'Train' },
   { id: 'evaluate', label: 'Evaluate' },
+  { id: 'recommend', label: 'Recommend' },
 ];
 
 export function App() {
@@ -44,6 +46,7 @@ export function App() {
             {status === 'ready' && view === 'data' ? <DataView /> : null}
             {status === 'ready' && view === 'train' ? <TrainView /> : null}
             {status === 'ready' && view === 'evaluate' ? <EvaluateView /> : null}
+            {status === 'ready' && view === 'recommend' ? <RecommendView /> : null}
           </main>
         </div>
       </div>

@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { useDatasets } from '../../state/datasets';
+import { useRecommend } from '../../state/recommend';
+import { AlgorithmPicker } from './AlgorithmPicker';
+import { CompareProgress } from './CompareProgress';
+import { EvaluationForm } from './EvaluationForm';
+import { MappingForm } from './MappingForm';
+import { PreviewPanel } from './PreviewPanel';
+import { ResultsTable } from './ResultsTable';
+
+/** Map ratings, compare recommenders on a held-out split, then preview what each user would get. */
+export function RecommendView() {
+  const order = useDatasets((s) => s.order);
+  const byId = useDatasets((s) => s.byId);
+  const activeId = useDatasets((s) => s.activeId);
+  const mapping = useRecommend((s) => s.mapping);
+  const mappingError = useRecommend((s) => s.mappingError);
+  const suggest = useRecommend((s) => s.suggest);
+  const jobError = useRecommend((s) => s.jobError);
+
+  // First visit: the active dataset if it looks like ratings, else the first one that does.
+  useEffect(() => {
+    if (mapping || mappingError || order.length === 0) return;
+    const looksLikeRatings = (id: string) => /rating|\.data$/i.test(byId[id]?.name ?? '');
+    const pick = activeId && looksLikeRatings(activeId) ? activeId : (order.find(looksLikeRatings) ?? activeId ?? order[0]);
+    void suggest(pick);
+  }, [mapping, mappingError, order, byId, activeId, suggest]);
+
+  if (order.length === 0) return <p className="muted">Add a ratings file (user, item, rating columns) first.</p>;
+  return (
+    <section className="recommend-view" aria-label="Recommend">
+      <div className="train-grid">
+        <div className="panel">
+          <h2>1 · Ratings</h2>
+          <MappingForm />
+        </div>
+        <div className="panel">
+          <h2>2 · Algorithms</h2>
+          <AlgorithmPicker />
+        </div>
+        <div className="panel">
+          <h2>3 · Evaluation</h2>
+          <EvaluationForm />
+        </div>
+      </div>
+      {jobError ? (
+        <div role="alert" className="banner banner-error">
+          {jobError}
+        </div>
+      ) : null}
+      <CompareProgress />
+      <ResultsTable />
+      <PreviewPanel />
+    </section>
+  );
+}
