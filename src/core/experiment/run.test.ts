@@ -31,7 +31,7 @@ describe('runExperiment on demo-customers', () => {
     demo = loadDemoCustomers();
     first = await mustRun(demo, demoConfig(demo.setup, 'logistic', 42, { epochs: EPOCHS }));
     second = await mustRun(demo, demoConfig(demo.setup, 'logistic', 42, { epochs: EPOCHS }));
-  });
+  }, 120_000);
 
   it('defaults to the minority class as positive', () => {
     const counts = demo.setup.classes;
