@@ -10,7 +10,7 @@ import { profileDataset, type DatasetProfile } from '../core/frame/profile';
 import { rowPage } from '../core/frame/rows';
 import type { Dataset, ParseSettings, Result, LoadError } from '../core/frame/types';
 import { demoFiles } from '../demo';
-import type { EngineApi, EngineConfig, EngineInfo, ProgressCallback } from './api';
+import type { ComputeState, EngineApi, EngineConfig, EngineInfo, ProgressCallback } from './api';
 import { throttle } from './throttle';
 import { createRunService } from './runs';
 import { createRecommendService } from './recommend';
@@ -33,6 +33,7 @@ export function createEngine(): EngineApi {
   const datasets = new Map<string, LoadedDataset>();
   const jobs = new Map<string, CancelToken>();
   let config: EngineConfig | null = null;
+  let compute: ComputeState | null = null;
   let nextId = 1;
   const runs = createRunService((id) => datasets.get(id)?.dataset ?? null);
   const recommender = createRecommendService((id) => datasets.get(id)?.dataset ?? null);
@@ -72,7 +73,7 @@ export function createEngine(): EngineApi {
   const api: EngineApi = {
     async start(next) {
       config = next;
-      const compute = await selectBackend(next.backend, computeOptions());
+      compute = await selectBackend(next.backend, computeOptions());
       if (next.loadDemo && datasets.size === 0) {
         for (const file of demoFiles()) {
           const id = `ds${nextId++}`;
@@ -86,9 +87,10 @@ export function createEngine(): EngineApi {
 
     async switchBackend(name) {
       const switched = await switchBackend(name, computeOptions());
-      if (!switched.ok) return { ok: false, error: { message: switched.message } };
-      const compute = await selectBackend(name, { ...computeOptions(), candidates: [name] });
-      return { ok: true, value: { ...compute, chosenBy: 'user' } };
+      if (!switched.ok || !compute) return { ok: false, error: { message: switched.ok ? 'The engine has not started.' : switched.message } };
+      // Keep every probe result so the header can still offer the other backends.
+      compute = { ...compute, active: name, chosenBy: 'user' };
+      return { ok: true, value: compute };
     },
 
     async listDatasets() {
