@@ -4,7 +4,7 @@
  * -> score every row -> evaluate the test split.
  */
 import type { Dataset } from '../frame/types';
-import { trainModel, predict, type EpochReport, type ModelSpec, type TrainedModel } from '../models';
+import { disposeModel, trainModel, predict, type EpochReport, type ModelSpec, type TrainedModel } from '../models';
 import { encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type FittedPipeline, type SplitFractions, type TaskKind } from '../prep';
 import type { ThresholdTable } from '../metrics';
 import { evaluateBinary, evaluateMulticlass, evaluateRegression, type Evaluation } from './evaluation';
@@ -56,7 +56,19 @@ export interface Experiment {
   trainRows: number;
 }
 
-export type ExperimentFailure = { reason: 'cancelled' | 'nan-loss' | 'bad-config'; message: string };
+export type ExperimentFailure = { reason: 'cancelled' | 'nan-loss' | 'diverged' | 'bad-config'; message: string };
+
+/**
+ * A final loss this many times that of a constant prediction means the optimiser diverged. Adam's
+ * bounded steps rarely overflow to NaN: at learning rate 1e6 linear regression ends with a finite
+ * loss of ~1e11 and R2 of -1e11, which must not be reported as a trained model.
+ */
+const DIVERGED_FACTOR = 10;
+
+/** Loss of a constant prediction, in the trainer's units: MSE of the standardized target is 1; log loss of the uniform guess is ln k. */
+function constantLoss(task: TaskKind, k: number): number {
+  return task === 'regression' ? 1 : Math.log(k);
+}
 
 export interface RunOptions {
   signal?: { readonly aborted: boolean };
@@ -101,6 +113,16 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
   const k = config.task === 'regression' ? 1 : classes.length;
   const trained = await trainModel(config.model, config.task, k, train, val, { seed: config.seed, signal: options.signal, onEpoch: options.onEpoch });
   if (!trained.ok) return fail(trained.reason, trained.message);
+  const kept = trained.history[trained.bestEpoch - 1];
+  const keptLoss = kept && Number.isFinite(kept.valLoss) ? kept.valLoss : kept?.trainLoss;
+  if (keptLoss !== undefined && keptLoss > DIVERGED_FACTOR * constantLoss(config.task, k)) {
+    disposeModel(trained.model);
+    const which = kept && Number.isFinite(kept.valLoss) ? 'validation' : 'training';
+    return fail(
+      'diverged',
+      `Training diverged: the ${which} loss ended at ${keptLoss.toPrecision(3)}, over ${DIVERGED_FACTOR} times that of a constant prediction. Try a lower learning rate (for example ${config.model.learningRate / 100}).`,
+    );
+  }
   const t2 = performance.now();
 
   const scores = predict(trained.model, design.matrix, design.rows);
