@@ -48,6 +48,10 @@ describe('recommend service', () => {
     expect(preview.value.top[0].title).toBeTruthy();
     expect(preview.value.top.some((t) => t.because.length > 0)).toBe(true);
     const seen = new Set(preview.value.history.map((h) => h.item));
+    // Reasons are items the user liked (rated at or above their own mean).
+    const mean = preview.value.history.reduce((a, h) => a + h.rating, 0) / preview.value.history.length;
+    const ratingOf = new Map(preview.value.history.map((h) => [h.item, h.rating]));
+    for (const t of preview.value.top) for (const b of t.because) expect(ratingOf.get(b.item)).toBeGreaterThanOrEqual(mean);
     expect(preview.value.top.every((t) => !seen.has(t.item))).toBe(true);
     const similar = service.similarItems(preview.value.top[0].item, 'baseline');
     expect(similar.ok && similar.value.length).toBe(10);

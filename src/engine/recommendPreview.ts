@@ -59,19 +59,21 @@ export function recommend(ctx: PreviewContext, model: RatingModel, u: number, n:
  * most like the recommended item's (user kNN explains by neighbours, baselines not at all).
  */
 export function becauseYouLiked(ctx: PreviewContext, model: RatingModel, u: number, i: number, top: number): number[] {
-  const usesItems = model.explain && !(model.kind === 'knn' && !model.itemSimilarity);
-  if (usesItems) {
-    const found = model.explain!(u, i, top).filter((c) => c.weight > 0).map((c) => c.item);
-    if (found.length > 0) return found;
-  }
   const { data } = ctx.mapped;
   const rows = ctx.userRows.items.subarray(ctx.userRows.start[u], ctx.userRows.start[u + 1]);
   let mean = 0;
   for (const r of rows) mean += data.rating[r];
   mean /= Math.max(rows.length, 1);
+  // Only items rated at or above the user's own mean count as liked: a factor model can also
+  // "explain" with a disliked, dissimilar item, which reads wrong as a reason.
   const liked = new Set<number>();
   for (const r of rows) if (data.rating[r] >= mean) liked.add(data.item[r]);
   if (liked.size === 0) return [];
+  const usesItems = model.explain && !(model.kind === 'knn' && !model.itemSimilarity);
+  if (usesItems) {
+    const found = model.explain!(u, i, rows.length).filter((c) => c.weight > 0 && liked.has(c.item)).slice(0, top).map((c) => c.item);
+    if (found.length > 0) return found;
+  }
   const sims = similarItems({ data, train: ctx.all }, i, data.items.length);
   return sims.filter((s) => liked.has(s.item) && s.score > 0).slice(0, top).map((s) => s.item);
 }

@@ -14,8 +14,8 @@ export function EvaluationForm() {
       <label>
         Split
         <select value={split.kind} onChange={(e) => setSplit(e.target.value === 'kfold' ? { kind: 'kfold', folds: 5, seed: 0 } : { kind: 'temporal', lastN: 2 })}>
-          <option value="kfold">random k-fold cross-validation</option>
-          <option value="temporal">hold out each user’s latest ratings</option>
+          <option value="kfold">k-fold cross-validation</option>
+          <option value="temporal">latest ratings per user</option>
         </select>
       </label>
       {split.kind === 'kfold' ? (
@@ -31,7 +31,7 @@ export function EvaluationForm() {
         </>
       ) : (
         <label>
-          Latest ratings held out per user
+          Held out per user
           <input type="number" min={1} max={50} value={split.lastN} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setSplit({ kind: 'temporal', lastN: int(e.target.valueAsNumber, 1, 50) })} />
         </label>
       )}

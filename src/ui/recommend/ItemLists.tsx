@@ -18,7 +18,7 @@ export function HistoryList({ items, total }: { items: RatedItem[]; total: numbe
       <h3>
         History <span className="muted small">({total} rated{total > items.length ? `, best ${items.length} shown` : ''})</span>
       </h3>
-      <ol className="item-list" aria-label="History">
+      <ol className="item-list history" aria-label="History">
         {items.map((h) => (
           <li key={h.item}>
             <ItemName item={h} />

@@ -30,7 +30,7 @@ export function PreviewPanel() {
         <UserPicker />
         <label>
           Algorithm
-          <select value={algorithm ?? ''} onChange={(e) => void pickAlgorithm(e.target.value as RecommenderName)}>
+          <select aria-label="Algorithm" value={algorithm ?? ''} onChange={(e) => void pickAlgorithm(e.target.value as RecommenderName)}>
             {names.map((n) => (
               <option key={n} value={n}>
                 {algorithmLabel(n)}
@@ -40,7 +40,7 @@ export function PreviewPanel() {
         </label>
         <label>
           Compare with
-          <select value={compareWith ?? ''} onChange={(e) => void pickCompareWith(e.target.value === '' ? null : (e.target.value as RecommenderName))}>
+          <select aria-label="Compare with" value={compareWith ?? ''} onChange={(e) => void pickCompareWith(e.target.value === '' ? null : (e.target.value as RecommenderName))}>
             <option value="">nothing</option>
             {names
               .filter((n) => n !== algorithm)

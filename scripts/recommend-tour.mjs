@@ -1,0 +1,23 @@
+// Drive the Recommend view and save screenshots: node scripts/recommend-tour.mjs URL OUTPREFIX
+import { chromium } from '@playwright/test';
+const [url = 'http://localhost:4401/', out = '/tmp/rec'] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--enable-unsafe-webgpu'] });
+const p = await b.newPage({ viewport: { width: 1440, height: 900 } });
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+p.on('console', (m) => m.type() === 'error' && console.log('console', m.text().slice(0, 300)));
+await p.goto(url);
+await p.getByRole('button', { name: /^demo-customers/ }).waitFor({ timeout: 120000 });
+await p.getByRole('tab', { name: 'Recommend' }).click();
+await p.waitForTimeout(1500);
+await p.screenshot({ path: `${out}-mapping.png`, fullPage: true });
+await p.getByRole('button', { name: 'Compare algorithms' }).click();
+await p.waitForTimeout(1500);
+await p.screenshot({ path: `${out}-running.png`, fullPage: true });
+await p.getByRole('table', { name: 'Algorithm comparison' }).waitFor({ timeout: 300000 });
+await p.getByRole('list', { name: /^Top 10 from/ }).first().waitFor({ timeout: 60000 });
+await p.getByLabel('Compare with').selectOption({ index: 1 });
+await p.waitForTimeout(1000);
+await p.getByRole('list', { name: /^Top 10 from/ }).first().getByRole('button').first().click();
+await p.waitForTimeout(1000);
+await p.screenshot({ path: `${out}-results.png`, fullPage: true });
+await b.close();
