@@ -77,8 +77,8 @@ export interface EngineApi {
   suggestRatingsMapping(datasetId: string): Promise<Result<MappingSuggestion, { message: string }>>;
   /** Read the mapped ratings (duplicates averaged) and say what they hold, or why they can't be used. */
   summarizeRatings(mapping: RatingsMapping): Promise<Result<RatingsSummary, { message: string }>>;
-  /** Cross-validate the chosen algorithms on one split, then fit them on all ratings for the preview. Cancel with the job id. */
-  compareRecommenders(mapping: RatingsMapping, setup: ComparisonSetup, jobId: string, onProgress: (p: RecommendProgress) => void): Promise<Result<ComparisonResult, ComparisonFailure>>;
+  /** Cross-validate the chosen algorithms on one split, then fit them on all ratings for the preview. Cancel with the job id; onProgress may be null (the bench). */
+  compareRecommenders(mapping: RatingsMapping, setup: ComparisonSetup, jobId: string, onProgress: ((p: RecommendProgress) => void) | null): Promise<Result<ComparisonResult, ComparisonFailure>>;
   /** User ids starting with query, at most limit (20). */
   searchRatingUsers(query: string, limit: number): Promise<string[]>;
   userRecommendations(user: string, algorithm: RecommenderName, n: number): Promise<Result<UserPreview, { message: string }>>;

@@ -186,7 +186,7 @@ export function createEngine(): EngineApi {
       const token: CancelToken = { aborted: false };
       jobs.set(jobId, token);
       try {
-        return await recommender.compare(mapping, setup, token, (fraction, message) => onProgress({ jobId, fraction, message }));
+        return await recommender.compare(mapping, setup, token, (fraction, message) => onProgress?.({ jobId, fraction, message }));
       } finally {
         jobs.delete(jobId);
       }

@@ -8,6 +8,7 @@ import type {
   EvaluationSplit,
   RatingsMapping,
   RatingsSummary,
+  RecommendProgress,
   RecommenderName,
   SimilarItem,
   UserPreview,
@@ -146,7 +147,7 @@ export const useRecommend = create<RecommendStore>((set, get) => {
           mapping,
           { algorithms: chosen, split },
           id,
-          callback((p) => set((s) => (s.job && s.job.id === p.jobId ? { job: { ...s.job, fraction: p.fraction, message: p.message } } : {}))),
+          callback((p: RecommendProgress) => set((s) => (s.job && s.job.id === p.jobId ? { job: { ...s.job, fraction: p.fraction, message: p.message } } : {}))),
         );
         if (!result.ok) {
           set({ jobError: result.error.message });
