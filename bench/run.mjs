@@ -3,8 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ensureBuild, launchBrowser, startPreview } from './browser.mjs';
 import * as ingest from './workloads/ingest.mjs';
+import * as train from './workloads/train.mjs';
 
-const WORKLOADS = [ingest];
+const WORKLOADS = [ingest, train];
 
 const args = process.argv.slice(2);
 const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;
