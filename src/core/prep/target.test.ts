@@ -5,7 +5,7 @@ import { makeColumn, makeDataset } from './testUtils';
 describe('inferTask', () => {
   it('reads two labels as binary with the minority class positive', () => {
     expect(inferTask(makeColumn('c', ['no', 'yes', 'no', 'no', null]))).toEqual({ task: 'binary', positiveClass: 'yes' });
-    expect(inferTask(makeColumn('b', { kind: 'boolean', values: [1, 1, 0, 1] }))).toEqual({ task: 'binary', positiveClass: 'false' });
+    expect(inferTask(makeColumn('b', { kind: 'boolean', values: [1, 1, 0, 1] }))).toEqual({ task: 'binary', positiveClass: '0' });
     expect(inferTask(makeColumn('n', [0, 1, 0, 1]))).toEqual({ task: 'binary', positiveClass: '1' });
   });
   it('reads a few whole numbers or strings as multiclass and other numbers as regression', () => {

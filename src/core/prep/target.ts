@@ -15,11 +15,11 @@ function labelsOf(column: Column): (row: number) => string | null {
   if (column.storage === 'dictionary') {
     return (row) => (column.codes[row] < 0 ? null : column.dictionary[column.codes[row]]);
   }
-  const asBool = column.kind === 'boolean';
+  // Labels read as in the file: a 0/1 column's classes are "0" and "1", as the data table shows them.
   return (row) => {
     const v = column.values[row];
     if (!Number.isFinite(v)) return null;
-    return asBool ? (v !== 0 ? 'true' : 'false') : String(v);
+    return String(v);
   };
 }
 
