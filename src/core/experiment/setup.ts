@@ -65,9 +65,9 @@ export function suggestFeatures(ds: Dataset, target: string): FeatureSuggestion[
   return ds.columns
     .filter((c) => c.name !== target)
     .map((c) => {
-      let reason: string | null = null;
-      if (c.kind === 'identifier') reason = 'identifier: unique per row, carries no pattern';
-      reason ??= looksLikePii(c);
+      // Personal data first: "email" is also an identifier, but privacy is the reason that matters.
+      let reason: string | null = looksLikePii(c);
+      if (!reason && c.kind === 'identifier') reason = 'identifier: unique per row, carries no pattern';
       if (!reason) {
         const { share, distinct } = topShare(c);
         if (distinct <= 1) reason = 'constant: one value only';
