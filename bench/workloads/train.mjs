@@ -94,7 +94,7 @@ async function openBenchPage(browser, url, backend) {
   const page = await context.newPage();
   await page.addInitScript(captureProxyMarker);
   await page.goto(`${url}/?demo=0&bench=1&backend=${backend}&memoryBudgetMB=2048`);
-  await page.waitForFunction(() => window.loupeEngine && document.querySelector('#backend-select')?.value, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.loupeEngine && document.querySelector('#backend-select')?.value, null, { timeout: 240_000 });
   return page;
 }
 

@@ -54,7 +54,7 @@ export type Evaluation = BinaryEvaluation | MulticlassEvaluation | RegressionEva
 function thinned(x: Float64Array, y: Float64Array, thresholds?: Float64Array): CurvePoints {
   const t = thinCurve(x, y, MAX_CURVE_POINTS);
   const points: CurvePoints = { x: Array.from(t.x), y: Array.from(t.y) };
-  // JSON and charts cannot carry Infinity: the "predict nothing" point gets threshold 1 + its neighbour.
+  // JSON and charts cannot carry Infinity: the "predict nothing" point's threshold becomes NaN (null in JSON).
   if (thresholds) points.threshold = Array.from(t.index, (i) => (i < thresholds.length && Number.isFinite(thresholds[i]) ? thresholds[i] : Number.NaN));
   return points;
 }

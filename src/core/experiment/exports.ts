@@ -31,6 +31,18 @@ export function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/**
+ * The target is held as float32, so 42.123 from the file reads back as 42.12300109863281: print
+ * the shortest decimal that is the same float32, which is the file's text whenever it fits in float32.
+ */
+export function float32Text(value: number): string {
+  for (let digits = 1; digits <= 9; digits++) {
+    const text = String(Number(value.toPrecision(digits)));
+    if (Math.fround(Number(text)) === value) return text;
+  }
+  return String(value);
+}
+
 function splitCounts(splitOf: Uint8Array) {
   const counts = [0, 0, 0, 0];
   for (const s of splitOf) counts[s]++;
@@ -89,7 +101,7 @@ export function predictionsCsv(run: Experiment): string {
       for (let c = 1; c < k; c++) if (p[c] > p[best]) best = c;
       lines.push(`${r},${split},${csvField(missing ? '' : run.classes[yv])},${csvField(run.classes[best])},${Array.from(p).join(',')}`);
     } else {
-      lines.push(`${r},${split},${missing ? '' : yv},${run.scores[r]}`);
+      lines.push(`${r},${split},${missing ? '' : float32Text(yv)},${run.scores[r]}`);
     }
   }
   return lines.join('\n') + '\n';

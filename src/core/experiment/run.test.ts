@@ -35,7 +35,7 @@ describe('runExperiment on demo-customers', () => {
 
   it('defaults to the minority class as positive', () => {
     const counts = demo.setup.classes;
-    expect(counts.map((c) => c.label).sort()).toEqual(['false', 'true']);
+    expect(counts).toHaveLength(2);
     const minority = counts.reduce((a, b) => (b.count < a.count ? b : a)).label;
     expect(demo.setup.positiveClass).toBe(minority);
     expect(first.classes[1]).toBe(minority);
@@ -103,7 +103,7 @@ describe('runExperiment on demo-customers', () => {
   it('report JSON: format, config, positive class, test metrics, curves, confusion, timings', () => {
     const report = JSON.parse(JSON.stringify(runReport(first, { runId: 'run1', dataset: 'demo-customers.csv', backend: 'cpu', createdAt: '2026-01-01T00:00:00.000Z' })));
     expect(report.format).toBe(REPORT_FORMAT);
-    expect(report).toMatchObject({ runId: 'run1', dataset: 'demo-customers.csv', backend: 'cpu', positiveClass: 'true', classes: ['false', 'true'] });
+    expect(report).toMatchObject({ runId: 'run1', dataset: 'demo-customers.csv', backend: 'cpu', positiveClass: demo.setup.positiveClass, classes: first.classes });
     expect(report.config).toEqual(first.config);
     const metrics = first.evaluation.metrics as BinaryMetrics;
     expect(report.rows).toEqual({ train: rowsIn(first, 1).length, val: rowsIn(first, 2).length, test: rowsIn(first, 3).length, unlabeled: 0 });
@@ -111,7 +111,7 @@ describe('runExperiment on demo-customers', () => {
     for (const key of ['auc', 'averagePrecision', 'accuracy', 'f1', 'logLoss', 'precision', 'recall'] as const) expect(report.metrics[key]).toBe(metrics[key]);
     expect(report.metrics.confusion).toBeUndefined(); // it lives under confusionMatrix
     const { tp, fp, tn, fn } = report.confusionMatrix;
-    expect(report.confusionMatrix.labels).toEqual(['false', 'true']);
+    expect(report.confusionMatrix.labels).toEqual(first.classes);
     expect(report.confusionMatrix.threshold).toBe(0.5);
     expect(tp + fp + tn + fn).toBe(report.rows.test);
     expect(tp + fn).toBe(metrics.positives);
@@ -126,14 +126,15 @@ describe('runExperiment on demo-customers', () => {
     expect(report.timings.samplesPerSecond).toBeGreaterThan(0);
   });
 
-  it('positive class override: scores become P(false)', async () => {
-    const config = { ...demoConfig(demo.setup, 'logistic', 42, { epochs: 1 }), positiveClass: 'false' };
+  it('positive class override: scores become P(majority class)', async () => {
+    const [negative, positive] = first.classes;
+    const config = { ...demoConfig(demo.setup, 'logistic', 42, { epochs: 1 }), positiveClass: negative };
     const flipped = await mustRun(demo, config);
-    expect(flipped.classes).toEqual(['true', 'false']);
-    expect(predictionsCsv(flipped).split('\n')[1]).toMatch(/^0,(train|val|test),(true|false),(true|false),[0-9.e-]+$/);
-    // The score now ranks "false" up. (The split itself may differ: stratifiedSplit draws per
+    expect(flipped.classes).toEqual([positive, negative]);
+    expect(predictionsCsv(flipped).split('\n')[1]).toMatch(new RegExp(`^0,(train|val|test),(${negative}|${positive}),(${negative}|${positive}),[0-9.e-]+$`));
+    // The score now ranks the former negative class up. (The split itself may differ: stratifiedSplit draws per
     // encoded class, and flipping the positive class swaps the codes.)
     expect((flipped.evaluation.metrics as BinaryMetrics).auc).toBeGreaterThan(0.6);
-    expect(runReport(flipped, { runId: 'r', dataset: 'd', backend: 'cpu', createdAt: '' }).positiveClass).toBe('false');
+    expect(runReport(flipped, { runId: 'r', dataset: 'd', backend: 'cpu', createdAt: '' }).positiveClass).toBe(negative);
   });
 });

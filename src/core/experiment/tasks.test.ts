@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../compute/tf';
 import type { MulticlassMetrics, RegressionMetrics } from '../metrics';
 import { defaultModelSpec, type ModelKind, type ModelSpec } from '../models';
-import { predictionsCsv, runReport } from './exports';
+import { float32Text, predictionsCsv, runReport } from './exports';
 import { datasetFromCsv, regressionCsv, threeClassCsv } from './fixtures/smallData';
 import { DEFAULT_SPLIT, runExperiment, type Experiment } from './run';
 import { setupTask } from './setup';
@@ -72,9 +72,26 @@ describe('multiclass and regression through runExperiment', () => {
       const [index, split, yTrue, yPred] = lines[1].split(',');
       expect(index).toBe('0');
       expect(['train', 'val', 'test']).toContain(split);
-      expect(Number(yTrue)).toBeCloseTo(Number(regressionCsv(800, 13).split('\n')[1].split(',')[3]), 3);
+      // y_true is the file's text, not float32 noise (42.123, not 42.12300109863281).
+      expect(yTrue).toBe(String(Number(regressionCsv(800, 13).split('\n')[1].split(',')[3])));
       expect(Number.isFinite(Number(yPred))).toBe(true);
       expect(runReport(r, meta).confusionMatrix).toBeNull();
     });
   }
+});
+
+describe('float32Text', () => {
+  it('prints the shortest decimal of the same float32', () => {
+    for (const text of ['42.123', '0.1', '-7.25', '1e-7', '123456', '0']) {
+      expect(float32Text(Math.fround(Number(text)))).toBe(String(Number(text)));
+    }
+    expect(float32Text(Math.fround(1234567.89))).toBe('1234567.9'); // beyond float32: the nearest float32's text
+    // Always the same float32 back, at most 9 significant digits.
+    for (let i = 1; i < 2000; i++) {
+      const v = Math.fround(Math.sin(i) * 10 ** ((i % 40) - 20));
+      const text = float32Text(v);
+      expect(Math.fround(Number(text))).toBe(v);
+      expect(text.replace(/^-|e.*$|\./g, '').replace(/^0+|0+$/g, '').length).toBeLessThanOrEqual(9);
+    }
+  });
 });
