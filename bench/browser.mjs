@@ -38,8 +38,17 @@ export async function startPreview(port = 4399) {
   throw new Error('vite preview did not start');
 }
 
+/** A browser plus its process id (launched as a server, so the runner can read its memory). */
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const server = await chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await chromium.connect(server.wsEndpoint());
+  browser.loupePid = server.process().pid;
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close();
+    await server.close();
+  };
+  return browser;
 }
 
 /** Resident memory (MB) of the browser's renderer processes, where the page and its workers run. */

@@ -9,7 +9,7 @@ export async function run({ browser, url }) {
   const path = await ingestCsv();
   const bytes = statSync(path).size;
   const page = await openStudio(browser, url, '?demo=0&backend=wasm');
-  const pid = browser.process()?.pid;
+  const pid = browser.loupePid;
   const baseline = pid ? rendererRssMB(pid) : 0;
   const sampler = pid ? samplePeak(() => rendererRssMB(pid)) : null;
   await page.getByLabel('Add data file').setInputFiles(path);
