@@ -74,10 +74,20 @@ export function fitKnnWithMeans(t: Trainset, o: KnnOptions, options?: FitOptions
       m++;
     }
     if (m <= o.k) return m;
-    // heapq.nlargest keeps the earliest of equal similarities; a stable sort does the same.
-    const idx = Array.from(order.subarray(0, m)).sort((a, b) => candSim[b] - candSim[a] || a - b);
-    const kk = Math.min(o.k, m);
-    for (let r = 0; r < kk; r++) order[r] = idx[r];
+    // heapq.nlargest keeps the earliest of equal similarities. Insertion into a sorted buffer of k,
+    // visiting candidates in order, does the same without sorting all m (top-N scores every item).
+    const kk = o.k;
+    let size = 0;
+    for (let c = 0; c < m; c++) {
+      const s = candSim[c];
+      if (size === kk && s <= candSim[order[kk - 1]]) continue;
+      let p = size < kk ? size++ : kk - 1;
+      while (p > 0 && s > candSim[order[p - 1]]) {
+        order[p] = order[p - 1];
+        p--;
+      }
+      order[p] = c;
+    }
     return kk;
   };
 
