@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { openStudio, screenshot } from './support';
 
 test('the probe picks a backend and the header shows it', async ({ page }) => {
-  await openStudio(page);
+  await openStudio(page, '?');
   const select = page.getByLabel('Compute backend');
   await expect(select).not.toHaveValue('');
   await expect(page.getByTestId('backend-detail')).toContainText(/fastest measured/);

@@ -39,7 +39,7 @@ test('invalid JSON says where it broke', async ({ page }) => {
 });
 
 test('a file over the memory budget is refused before parsing', async ({ page }) => {
-  await openStudio(page, '?memoryBudgetMB=1');
+  await openStudio(page, '?backend=wasm&memoryBudgetMB=1');
   const lines = ['a,b,c'];
   for (let i = 0; i < 120_000; i++) lines.push(`${i},${i % 7},x${i % 3}`);
   await addFile(page, csvFile('big.csv', lines.join('\n')));
@@ -69,7 +69,7 @@ test('ragged rows are reported, not fatal', async ({ page }) => {
 
 test('a long load shows progress and can be cancelled, keeping what was loaded', async ({ page }) => {
   // Test hook: 64 KB chunks with a pause before each, so the load lasts long enough to cancel.
-  await openStudio(page, '?ingestChunkKB=64&ingestDelayMs=300');
+  await openStudio(page, '?backend=wasm&ingestChunkKB=64&ingestDelayMs=300');
   const lines = ['a,b,c'];
   for (let i = 0; i < 60_000; i++) lines.push(`${i},${i % 7},x${i % 3}`);
   await addFile(page, csvFile('slow.csv', lines.join('\n')));

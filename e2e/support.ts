@@ -9,7 +9,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Open the studio and wait until the engine is ready and the demo datasets are listed. */
-export async function openStudio(page: Page, query = ''): Promise<void> {
+/** Most specs force wasm: it skips measuring every backend at start-up (backend.spec.ts covers the probe). */
+export async function openStudio(page: Page, query = '?backend=wasm'): Promise<void> {
   await page.goto(`/${query}`);
   await expect(page.getByRole('button', { name: /^demo-customers\.csv/ })).toBeVisible({ timeout: 60_000 });
 }

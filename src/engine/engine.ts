@@ -3,7 +3,7 @@
  * in-process under Vitest. It owns every dataset; callers get profiles and pages, never columns.
  */
 import { transfer } from 'comlink';
-import { selectBackend, switchBackend, type ComputeOptions } from '../core/compute/backends';
+import { probeBackend, selectBackend, switchBackend, type ComputeOptions } from '../core/compute/backends';
 import { convertColumn } from '../core/frame/convert';
 import { ingestBlob, ingestBytes } from '../core/frame/ingest';
 import { profileDataset, type DatasetProfile } from '../core/frame/profile';
@@ -86,10 +86,18 @@ export function createEngine(): EngineApi {
     },
 
     async switchBackend(name) {
+      if (!compute) return { ok: false, error: { message: 'The engine has not started.' } };
+      const previous = compute.active;
+      // Measure the chosen backend (details and speed for the header), which also activates it.
+      const probe = await probeBackend(name, computeOptions());
+      if (!probe.available) {
+        await switchBackend(previous, computeOptions());
+        return { ok: false, error: { message: `Could not switch to ${name}: ${probe.detail}. Still using ${previous}.` } };
+      }
       const switched = await switchBackend(name, computeOptions());
-      if (!switched.ok || !compute) return { ok: false, error: { message: switched.ok ? 'The engine has not started.' : switched.message } };
-      // Keep every probe result so the header can still offer the other backends.
-      compute = { ...compute, active: name, chosenBy: 'user' };
+      if (!switched.ok) return { ok: false, error: { message: switched.message } };
+      // Keep every other probe so the header can still offer the other backends.
+      compute = { active: name, chosenBy: 'user', probes: compute.probes.map((p) => (p.name === name ? probe : p)) };
       return { ok: true, value: compute };
     },
 

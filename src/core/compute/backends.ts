@@ -147,9 +147,14 @@ async function probeOnce(name: BackendName, options: ComputeOptions): Promise<Ba
 export async function selectBackend(forced: BackendName | null, options: ComputeOptions = {}): Promise<ComputeState> {
   const candidates = options.candidates ?? BACKEND_NAMES;
   const probes: BackendProbe[] = [];
-  for (const name of candidates) probes.push(await probeBackend(name, options));
+  // A forced backend skips measuring the others (start-up stays quick); they stay selectable.
+  for (const name of candidates) {
+    probes.push(forced && name !== forced ? { name, available: true, detail: 'not measured (backend set by URL)', gflops: null } : await probeBackend(name, options));
+  }
   const usable = probes.filter((p) => p.available);
   const forcedProbe = forced ? usable.find((p) => p.name === forced) : undefined;
+  // The forced backend cannot run here: fall back to measuring them all.
+  if (forced && !forcedProbe) return selectBackend(null, options);
   const fastest = usable.slice().sort((a, b) => (b.gflops ?? 0) - (a.gflops ?? 0))[0];
   const chosen = forcedProbe ?? fastest;
   const active: BackendName = chosen ? chosen.name : 'cpu';
