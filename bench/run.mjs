@@ -4,8 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { ensureBuild, launchBrowser, startPreview } from './browser.mjs';
 import * as ingest from './workloads/ingest.mjs';
 import * as train from './workloads/train.mjs';
+import * as recommend from './workloads/recommend.mjs';
 
-const WORKLOADS = [ingest, train];
+const WORKLOADS = [ingest, train, recommend];
 
 const args = process.argv.slice(2);
 const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;
