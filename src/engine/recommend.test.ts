@@ -67,6 +67,16 @@ describe('recommend service', () => {
     expect(!s.ok && s.error.message).toMatch(/not numbers/);
   });
 
+  it('holds out each user\'s latest ratings on a temporal split', async () => {
+    const s = service.suggest('ds1', [demo]);
+    if (!s.ok) throw new Error(s.error.message);
+    const result = await service.compare(s.value.mapping, { algorithms: ['popularity'], split: { kind: 'temporal', lastN: 2 }, fitForPreview: false }, { aborted: false }, () => {});
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.splitLabel).toBe('last 2 ratings of each user held out (by time)');
+    expect(result.value.rows[0].rmse).toBeGreaterThan(0.3);
+    expect(result.value.previewable).toEqual([]);
+  });
+
   it('stops when cancelled', async () => {
     const s = service.suggest('ds1', [demo]);
     if (!s.ok) throw new Error(s.error.message);
