@@ -2,9 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { addFile, csvFile, openStudio, screenshot } from './support';
 
 /** After a bad file: a specific message, the demo datasets intact, the app still usable. */
-async function expectProblemAndIntact(page: Page, message: RegExp) {
+async function expectProblemAndIntact(page: Page, message: RegExp, shot?: string) {
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(message);
+  if (shot) await screenshot(page, shot);
   await expect(page.getByRole('button', { name: /^demo-customers\.csv/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^demo-ratings\.csv/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'demo-customers.csv' })).toBeVisible();
@@ -28,8 +29,7 @@ test('a PNG renamed .csv is recognised as binary', async ({ page }) => {
   await openStudio(page);
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.alloc(64, 0)]);
   await addFile(page, csvFile('photo.csv', png));
-  await expectProblemAndIntact(page, /PNG|binary/i);
-  await screenshot(page, 'bad-input-binary');
+  await expectProblemAndIntact(page, /PNG|binary/i, 'bad-input-binary');
 });
 
 test('invalid JSON says where it broke', async ({ page }) => {

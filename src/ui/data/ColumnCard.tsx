@@ -57,13 +57,18 @@ export function ColumnCard({ column, rowCount }: { column: ColumnProfile; rowCou
           <div><dt>Mean length</dt><dd>{formatNumber(column.meanLength)} chars</dd></div>
         ) : null}
       </dl>
-      {numeric && numeric.histogram.length > 0 ? (
+      {numeric && column.kind !== 'identifier' && numeric.histogram.length > 0 ? (
         <MiniBars
           ariaLabel={`Histogram of ${column.name}`}
           bars={numeric.histogram.map((b) => ({ label: `${formatValue(column.kind, b.x0)} – ${formatValue(column.kind, b.x1)}`, count: b.count }))}
         />
       ) : null}
-      {!numeric && column.top && column.top.length > 0 ? (
+      {column.kind === 'identifier' ? (
+        <p className="muted small">
+          {formatPercent(column.distinct / Math.max(rowCount - column.missing, 1))} of values are unique: an identifier, not a pattern to learn from.
+        </p>
+      ) : null}
+      {!numeric && column.kind !== 'identifier' && column.top && column.top.length > 0 ? (
         <MiniBars horizontal ariaLabel={`Most frequent values of ${column.name}`} bars={column.top.slice(0, 6).map((t) => ({ label: t.value.length > 14 ? `${t.value.slice(0, 13)}…` : t.value, count: t.count }))} />
       ) : null}
     </article>
