@@ -79,3 +79,18 @@ test('bad training configs get a clear message', async ({ page }) => {
   for (const box of await page.getByRole('checkbox').all()) if (await box.isChecked()) await box.uncheck();
   await expect(page.getByRole('button', { name: 'Train model' })).toBeDisabled();
 });
+
+test('training can be cancelled and the app stays usable', async ({ page }) => {
+  await openStudio(page, '?backend=wasm');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('combobox', { name: /^Model/ }).selectOption('mlp');
+  await page.getByLabel('Early stopping patience').fill('0');
+  await page.getByLabel('Epochs').fill('5000');
+  await page.getByRole('button', { name: 'Train model' }).click();
+  await expect(page.getByText(/epoch [1-9]\d* \/ 5000/)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel training' }).click();
+  await expect(page.getByRole('alert')).toContainText('Training was cancelled');
+  await expect(page.getByRole('button', { name: 'Train model' })).toBeEnabled();
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'demo-customers.csv' })).toBeVisible();
+});
