@@ -1,0 +1,62 @@
+/**
+ * Exact Shapley values by enumerating all 2^M coalitions (few features), and the closed form
+ * for linear models in margin space.
+ */
+import { coalitionValues } from './masked';
+import type { Attribution, Background, MaskedModelSpec } from './types';
+
+/** Beyond this many original features enumeration (2^M coalitions x background) is too slow for "live". */
+export const MAX_EXACT_FEATURES = 14;
+
+/** ln(n!) table, so the weights |S|!(M-|S|-1)!/M! stay exact in float64 for any M we enumerate. */
+function logFactorials(n: number): Float64Array {
+  const out = new Float64Array(n + 1);
+  for (let i = 1; i <= n; i++) out[i] = out[i - 1] + Math.log(i);
+  return out;
+}
+
+/** All 2^M coalitions as bytes, coalition index = bitmask. */
+export function allCoalitions(m: number): Uint8Array {
+  const n = 1 << m;
+  const out = new Uint8Array(n * m);
+  for (let mask = 0; mask < n; mask++) for (let i = 0; i < m; i++) out[mask * m + i] = (mask >> i) & 1;
+  return out;
+}
+
+export function exactShap(spec: MaskedModelSpec, x: Float32Array): Attribution {
+  const m = spec.features;
+  if (m > MAX_EXACT_FEATURES) throw new Error(`Exact Shapley values enumerate 2^${m} coalitions; use KernelSHAP above ${MAX_EXACT_FEATURES} features.`);
+  const n = 1 << m;
+  const { values: v, evaluations } = coalitionValues(spec, x, allCoalitions(m), n);
+  const lf = logFactorials(m);
+  const weightOfSize = Float64Array.from({ length: m }, (_, s) => Math.exp(lf[s] + lf[m - s - 1] - lf[m]));
+  const phi = new Float64Array(m);
+  for (let mask = 0; mask < n; mask++) {
+    let size = 0;
+    for (let i = 0; i < m; i++) size += (mask >> i) & 1;
+    for (let i = 0; i < m; i++) {
+      if ((mask >> i) & 1) continue;
+      phi[i] += weightOfSize[size] * (v[mask | (1 << i)] - v[mask]);
+    }
+  }
+  return { base: v[0], output: v[n - 1], values: phi, stderr: new Float64Array(m), method: 'exact', evaluations };
+}
+
+/**
+ * Linear SHAP in margin space: f(z) = z . w + b is additive, so with an interventional
+ * background phi_g = sum_{j in g} w_j (z_j - E_bg[z_j]) exactly.
+ */
+export function linearShap(weights: Float64Array, bias: number, groups: number[], features: number, background: Background, x: Float32Array): Attribution {
+  const cols = background.cols;
+  const mean = new Float64Array(cols);
+  for (let b = 0; b < background.rows; b++) for (let c = 0; c < cols; c++) mean[c] += background.weights[b] * background.matrix[b * cols + c];
+  const values = new Float64Array(features);
+  let base = bias;
+  let output = bias;
+  for (let c = 0; c < cols; c++) {
+    values[groups[c]] += weights[c] * (x[c] - mean[c]);
+    base += weights[c] * mean[c];
+    output += weights[c] * x[c];
+  }
+  return { base, output, values, stderr: new Float64Array(features), method: 'linear', evaluations: 0 };
+}
