@@ -65,6 +65,9 @@ test('a small MLP trains on WebGPU (software adapter smoke test)', async ({ page
   await page.getByLabel('Epochs').fill('3');
   await page.getByRole('button', { name: 'Train model' }).click();
   await expect(page.getByRole('heading', { name: /Run 1 · mlp finished · test AUC 0\.\d+/ })).toBeVisible({ timeout: 110_000 });
+  // A model that learned nothing scores 0.500: the WebGPU path must actually train.
+  const auc = Number((await page.getByRole('heading', { name: /Run 1 · mlp finished/ }).textContent())!.match(/AUC (0\.\d+)/)![1]);
+  expect(auc).toBeGreaterThan(0.6);
   await expect(page.getByText(/epochs on webgpu/)).toBeVisible();
   await screenshot(page, 'train-mlp-webgpu');
 });

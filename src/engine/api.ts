@@ -71,6 +71,8 @@ export interface EngineApi {
   exportPredictions(runId: string): Promise<string | null>;
   exportModel(runId: string): Promise<ModelFiles | null>;
   removeRun(runId: string): Promise<void>;
+  /** Re-score a run's test rows on the active backend; the largest difference from training's scores. */
+  backendAgreement(runId: string): Promise<{ backend: string; rows: number; maxAbsDiff: number } | null>;
   /** Cancel a running job; the job resolves with a 'cancelled' error. */
   cancel(jobId: string): Promise<void>;
   /** Recommend: propose user/item/rating/timestamp columns and item details for a ratings dataset. */

@@ -173,6 +173,10 @@ export function createEngine(): EngineApi {
       return files ? transfer(files, [files.weights]) : null;
     },
 
+    async backendAgreement(runId) {
+      return runs.agreement(runId);
+    },
+
     async removeRun(runId) {
       runs.remove(runId);
     },

@@ -9,7 +9,8 @@ import { setupTask, type TaskSetup } from '../core/experiment/setup';
 import type { Evaluation } from '../core/experiment/evaluation';
 import type { Dataset, Result } from '../core/frame/types';
 import { binaryMetrics, type BinaryMetrics } from '../core/metrics';
-import { disposeModel, saveModel, type EpochReport } from '../core/models';
+import { disposeModel, predictAsync, saveModel, type EpochReport } from '../core/models';
+import { transform } from '../core/prep';
 import type { TaskKind } from '../core/prep';
 
 export interface RunSummary {
@@ -138,6 +139,25 @@ export function createRunService(datasetOf: (id: string) => Dataset | null) {
       const saved = await saveModel(stored.run.model);
       const pipeline = { format: 'loupe-pipeline/1', target: stored.run.config.target, task: stored.run.config.task, classes: stored.run.classes, positiveClass: stored.run.config.positiveClass, pipeline: stored.run.pipeline };
       return { modelJson: saved.modelJson, weights: saved.weights, pipelineJson: JSON.stringify(pipeline, null, 2) };
+    },
+
+    /**
+     * Re-score a run's test rows on the backend active now and compare with the scores from
+     * training: the cross-backend conformance check (wasm vs webgpu) the e2e suite runs.
+     */
+    async agreement(runId: string): Promise<{ backend: string; rows: number; maxAbsDiff: number } | null> {
+      const stored = runs.get(runId);
+      if (!stored) return null;
+      const { run, dataset } = stored;
+      const test = Int32Array.from({ length: run.splitOf.length }, (_, r) => r).filter((r) => run.splitOf[r] === 3);
+      const design = transform(run.pipeline, dataset.columns, test);
+      const fresh = await predictAsync(run.model, design.matrix, design.rows);
+      const width = fresh.length / Math.max(test.length, 1);
+      let maxAbsDiff = 0;
+      test.forEach((r, i) => {
+        for (let c = 0; c < width; c++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(fresh[i * width + c] - run.scores[r * width + c]));
+      });
+      return { backend: activeBackend(), rows: test.length, maxAbsDiff };
     },
 
     remove(runId: string): void {

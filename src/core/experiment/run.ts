@@ -4,7 +4,7 @@
  * -> score every row -> evaluate the test split.
  */
 import type { Dataset } from '../frame/types';
-import { disposeModel, trainModel, predict, type EpochReport, type ModelSpec, type TrainedModel } from '../models';
+import { disposeModel, trainModel, predictAsync, type EpochReport, type ModelSpec, type TrainedModel } from '../models';
 import { encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type FittedPipeline, type SplitFractions, type TaskKind } from '../prep';
 import type { ThresholdTable } from '../metrics';
 import { evaluateBinary, evaluateMulticlass, evaluateRegression, type Evaluation } from './evaluation';
@@ -125,7 +125,7 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
   }
   const t2 = performance.now();
 
-  const scores = predict(trained.model, design.matrix, design.rows);
+  const scores = await predictAsync(trained.model, design.matrix, design.rows);
   const splitOf = new Uint8Array(ds.rowCount);
   split.train.forEach((r) => (splitOf[r] = 1));
   split.val.forEach((r) => (splitOf[r] = 2));

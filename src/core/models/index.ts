@@ -2,6 +2,6 @@
 export * from './types';
 export { defaultModelSpec } from './defaults';
 export { trainModel } from './train';
-export { predict, linearWeights, disposeModel } from './predict';
+export { predict, predictAsync, linearWeights, disposeModel } from './predict';
 export { saveModel, loadModel, WEIGHTS_FILE, type ModelArtifactsFiles } from './persist';
 export { rankAuc } from './validation';
