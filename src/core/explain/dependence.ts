@@ -13,7 +13,7 @@ export interface DependenceInput {
   /** Encoded grid: grid.length x columns.length. */
   encodedGrid: Float32Array;
   gridSize: number;
-  f: (x: Float32Array, rows: number) => Float64Array;
+  f: (x: Float32Array, rows: number) => Float64Array | Promise<Float64Array>;
   /** ICE lines returned for the first this-many rows. */
   iceRows: number;
 }
@@ -25,7 +25,7 @@ export interface DependenceCurve {
   ice: number[][];
 }
 
-export function partialDependence(input: DependenceInput): DependenceCurve {
+export async function partialDependence(input: DependenceInput): Promise<DependenceCurve> {
   const { matrix, rows, cols, columns, encodedGrid, gridSize } = input;
   const width = columns.length;
   const x = new Float32Array(gridSize * rows * cols);
@@ -34,7 +34,7 @@ export function partialDependence(input: DependenceInput): DependenceCurve {
     block.set(matrix);
     for (let i = 0; i < rows; i++) for (let k = 0; k < width; k++) block[i * cols + columns[k]] = encodedGrid[g * width + k];
   }
-  const out = input.f(x, gridSize * rows);
+  const out = await input.f(x, gridSize * rows);
   const average: number[] = [];
   for (let g = 0; g < gridSize; g++) {
     let s = 0;

@@ -23,11 +23,11 @@ export function allCoalitions(m: number): Uint8Array {
   return out;
 }
 
-export function exactShap(spec: MaskedModelSpec, x: Float32Array): Attribution {
+export async function exactShap(spec: MaskedModelSpec, x: Float32Array): Promise<Attribution> {
   const m = spec.features;
   if (m > MAX_EXACT_FEATURES) throw new Error(`Exact Shapley values enumerate 2^${m} coalitions; use KernelSHAP above ${MAX_EXACT_FEATURES} features.`);
   const n = 1 << m;
-  const { values: v, evaluations } = coalitionValues(spec, x, allCoalitions(m), n);
+  const { values: v, evaluations } = await coalitionValues(spec, x, allCoalitions(m), n);
   const lf = logFactorials(m);
   const weightOfSize = Float64Array.from({ length: m }, (_, s) => Math.exp(lf[s] + lf[m - s - 1] - lf[m]));
   const phi = new Float64Array(m);

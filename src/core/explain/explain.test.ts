@@ -54,11 +54,11 @@ describe('explaining a logistic model', () => {
     run = asRun(exp);
   }, 60_000);
 
-  it('the pipeline groups several matrix columns per feature (so grouping is exercised)', () => {
+  it('the pipeline groups several matrix columns per feature (so grouping is exercised)', async () => {
     expect(run.pipeline.groups.length).toBeGreaterThan(run.pipeline.features.length);
   });
 
-  it('margin space: exact enumeration equals sum_j w_j (z_j - mean z_j) per original column to 1e-5', () => {
+  it('margin space: exact enumeration equals sum_j w_j (z_j - mean z_j) per original column to 1e-5', async () => {
     const bg = buildBackground(run, ds, 'stratified', 25, 2);
     const { weights } = linearWeights(run.model)!;
     const cols = bg.cols;
@@ -71,37 +71,37 @@ describe('explaining a logistic model', () => {
         expected[run.pipeline.groups[j]] += weights[j] * (z[j] - mean);
       }
       for (const method of ['exact', 'linear', 'kernel'] as const) {
-        const a = explainEncoded(run, bg, z, options({ space: 'margin', method }));
+        const a = await explainEncoded(run, bg, z, options({ space: 'margin', method }));
         a.values.forEach((v, g) => expect(Math.abs(v - expected[g]), `${method} feature ${g}`).toBeLessThan(1e-5));
         expect(Math.abs(a.base + sum(a.values) - a.output)).toBeLessThan(1e-5);
       }
     }
   });
 
-  it('probability space: exact and kernel are additive to 1e-4 and explain the score the run shows', () => {
+  it('probability space: exact and kernel are additive to 1e-4 and explain the score the run shows', async () => {
     const bg = buildBackground(run, ds, 'kmeans', 20, 2);
     for (const row of rowsToExplain) {
       const z = transform(run.pipeline, ds.columns, Int32Array.of(row)).matrix;
       for (const method of ['exact', 'kernel'] as const) {
-        const a = explainEncoded(run, bg, z, options({ method, samples: 6 }));
+        const a = await explainEncoded(run, bg, z, options({ method, samples: 6 }));
         expect(Math.abs(a.base + sum(a.values) - a.output)).toBeLessThan(1e-4);
         expect(Math.abs(a.output - exp.scores[row])).toBeLessThan(1e-5);
       }
     }
   });
 
-  it('the noise feature gets far less attribution than tenure', () => {
+  it('the noise feature gets far less attribution than tenure', async () => {
     const bg = buildBackground(run, ds, 'kmeans', 20, 2);
     let tenure = 0, noise = 0;
     for (let row = 0; row < 40; row++) {
-      const a = explainEncoded(run, bg, transform(run.pipeline, ds.columns, Int32Array.of(row)).matrix, options({}));
+      const a = await explainEncoded(run, bg, transform(run.pipeline, ds.columns, Int32Array.of(row)).matrix, options({}));
       tenure += Math.abs(a.values[0]);
       noise += Math.abs(a.values[2]);
     }
     expect(noise).toBeLessThan(tenure / 4);
   });
 
-  it('what-if encodes an edited row exactly as transform would read the edited file', () => {
+  it('what-if encodes an edited row exactly as transform would read the edited file', async () => {
     const row = 3;
     const edited = encodeEditedRow(run.pipeline, ds, row, { color: 'blue', spend: null, tenure: '1.5' });
     if (!edited.ok) throw new Error(edited.message);
@@ -116,7 +116,7 @@ describe('explaining a logistic model', () => {
     expect(fields[3].options).toEqual(expect.arrayContaining(['red', 'green', 'blue']));
   });
 
-  it('k-means background keeps one-hot columns one-hot and weights summing to 1; stratified keeps class shares', () => {
+  it('k-means background keeps one-hot columns one-hot and weights summing to 1; stratified keeps class shares', async () => {
     const bg = buildBackground(run, ds, 'kmeans', 10, 4);
     expect(Math.abs(sum(bg.weights) - 1)).toBeLessThan(1e-9);
     const colorCols = run.pipeline.groups.flatMap((g, c) => (g === 3 ? [c] : []));
@@ -140,7 +140,7 @@ describe('explaining a logistic model', () => {
     expect(tenure.low).toBeLessThanOrEqual(tenure.mean);
     const grid = encodeFeatureValues(run.pipeline, ds, 0, [-2, 0, 2]);
     if (!grid.ok) throw new Error(grid.message);
-    const pd = partialDependence({ matrix: design.matrix, rows: design.rows, cols: design.cols, columns: [0], encodedGrid: grid.value, gridSize: 3, f: (x, n) => predict(run.model, x, n), iceRows: 5 });
+    const pd = await partialDependence({ matrix: design.matrix, rows: design.rows, cols: design.cols, columns: [0], encodedGrid: grid.value, gridSize: 3, f: (x, n) => predict(run.model, x, n), iceRows: 5 });
     expect(pd.average[0]).toBeGreaterThan(pd.average[1]);
     expect(pd.average[1]).toBeGreaterThan(pd.average[2]);
     expect(pd.ice).toHaveLength(5);
@@ -156,8 +156,8 @@ describe('explaining an MLP with KernelSHAP', () => {
     const run = asRun(result.value);
     const bg = buildBackground(run, ds, 'kmeans', 10, 1);
     const z = transform(run.pipeline, ds.columns, Int32Array.of(5)).matrix;
-    const a = explainEncoded(run, bg, z, options({ method: 'kernel', samples: 8 }));
+    const a = await explainEncoded(run, bg, z, options({ method: 'kernel', samples: 8 }));
     expect(Math.abs(a.base + sum(a.values) - a.output)).toBeLessThan(1e-4);
-    expect(() => explainEncoded(run, bg, z, options({ space: 'margin' }))).toThrow(/only available for logistic and linear/);
+    await expect(explainEncoded(run, bg, z, options({ space: 'margin' }))).rejects.toThrow(/only available for logistic and linear/);
   }, 60_000);
 });

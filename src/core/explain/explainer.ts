@@ -4,7 +4,7 @@
  * enumeration, or KernelSHAP).
  */
 import type { Dataset } from '../frame/types';
-import { linearWeights, predict, type TrainedModel } from '../models';
+import { linearWeights, predictAsync, type TrainedModel } from '../models';
 import { transform } from '../prep/transform';
 import type { FittedPipeline, TaskKind } from '../prep/types';
 import { kmeansBackground, stratifiedBackground, type BackgroundSource } from './background';
@@ -76,12 +76,12 @@ export function outputFunction(run: ExplainableRun, space: ExplainSpace, classIn
   if (task === 'multiclass') {
     const k = model.classes;
     if (classIndex < 0 || classIndex >= k) throw new ExplainError(`There is no class ${classIndex}; the model has ${k}.`);
-    return (x, rows) => {
-      const p = predict(model, x, rows);
+    return async (x, rows) => {
+      const p = await predictAsync(model, x, rows);
       return Float64Array.from({ length: rows }, (_, r) => p[r * k + classIndex]);
     };
   }
-  return (x, rows) => predict(model, x, rows);
+  return (x, rows) => predictAsync(model, x, rows);
 }
 
 /** Per original feature: whether a background row must keep a real row's encoding. */
@@ -116,7 +116,7 @@ export function buildBackground(run: ExplainableRun, ds: Dataset, kind: Backgrou
 }
 
 /** Explain one encoded row (model-matrix space). */
-export function explainEncoded(run: ExplainableRun, background: Background, x: Float32Array, options: ExplainOptions): Attribution {
+export async function explainEncoded(run: ExplainableRun, background: Background, x: Float32Array, options: ExplainOptions): Promise<Attribution> {
   const groups = run.pipeline.groups;
   const features = Math.max(featureCount(groups), run.pipeline.features.length);
   if (options.space === 'margin' && !marginAvailable(run)) throw new ExplainError('The log-odds view is only available for logistic and linear models.');

@@ -13,7 +13,7 @@ export interface ImportanceInput {
   groups: number[];
   features: number;
   /** The model's outputs for a matrix; `width` values per row. */
-  predict: (x: Float32Array, rows: number) => Float64Array;
+  predict: (x: Float32Array, rows: number) => Float64Array | Promise<Float64Array>;
   /** Quality of one set of outputs for the evaluation rows (AUC, accuracy, RMSE). */
   metric: (outputs: Float64Array) => number;
   higherIsBetter: boolean;
@@ -40,7 +40,7 @@ export async function permutationImportance(input: ImportanceInput): Promise<{ b
   const { matrix, rows, cols, groups, features, repeats, width } = input;
   if (rows < 2) throw new Error('Permutation importance needs at least two evaluation rows.');
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error('Permutation importance needs at least one repeat.');
-  const baseline = input.metric(input.predict(matrix, rows));
+  const baseline = input.metric(await input.predict(matrix, rows));
   const random = createRandom(input.seed);
   const out: FeatureImportance[] = [];
   for (let f = 0; f < features; f++) {
@@ -54,7 +54,7 @@ export async function permutationImportance(input: ImportanceInput): Promise<{ b
       const order = shuffledIndices(rows, random);
       for (let i = 0; i < rows; i++) for (const c of columns) block[i * cols + c] = matrix[order[i] * cols + c];
     }
-    const outputs = input.predict(shuffled, repeats * rows);
+    const outputs = await input.predict(shuffled, repeats * rows);
     const drops: number[] = [];
     for (let r = 0; r < repeats; r++) {
       const permuted = input.metric(outputs.subarray(r * rows * width, (r + 1) * rows * width));

@@ -185,14 +185,14 @@ export function solveKernel(sample: CoalitionSample, v: Float64Array, base: numb
   return { values, stderr };
 }
 
-export function kernelShap(spec: MaskedModelSpec, x: Float32Array, options: KernelOptions): Attribution {
+export async function kernelShap(spec: MaskedModelSpec, x: Float32Array, options: KernelOptions): Promise<Attribution> {
   const m = spec.features;
   const sample = sampleCoalitions(m, Math.max(options.samples, 2 * m), options.seed);
   // Empty and full coalitions first: they fix base and output (the constraint), then the sample.
   const all = new Uint8Array((sample.n + 2) * m);
   all.fill(1, m, 2 * m);
   all.set(sample.masks, 2 * m);
-  const { values: v, evaluations } = coalitionValues(spec, x, all, sample.n + 2);
+  const { values: v, evaluations } = await coalitionValues(spec, x, all, sample.n + 2);
   const base = v[0];
   const output = v[1];
   const solved = solveKernel(sample, v.subarray(2), base, output, m);

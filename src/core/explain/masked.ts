@@ -24,7 +24,7 @@ export interface CoalitionValues {
  * Coalitions are n x M bytes (1: the feature takes the explained row's value). x is the
  * explained row in model-matrix space.
  */
-export function coalitionValues(spec: MaskedModelSpec, x: Float32Array, coalitions: Uint8Array, n: number): CoalitionValues {
+export async function coalitionValues(spec: MaskedModelSpec, x: Float32Array, coalitions: Uint8Array, n: number): Promise<CoalitionValues> {
   const { background: bg, groups, features } = spec;
   const cols = bg.cols;
   if (x.length !== cols) throw new Error(`coalitionValues: the row has ${x.length} values, the model ${cols}.`);
@@ -48,7 +48,7 @@ export function coalitionValues(spec: MaskedModelSpec, x: Float32Array, coalitio
         for (const c of on) block[o + c] = x[c];
       }
     }
-    const out = spec.f(matrix, count * bg.rows);
+    const out = await spec.f(matrix, count * bg.rows);
     for (let s = 0; s < count; s++) {
       let v = 0;
       for (let b = 0; b < bg.rows; b++) v += bg.weights[b] * out[s * bg.rows + b];

@@ -8,7 +8,7 @@ import { createRandom } from '../random';
 import { exactShap } from './exact';
 import { kernelShap, sampleCoalitions } from './kernel';
 import { coalitionValues } from './masked';
-import type { Background, MaskedModelSpec, OutputFunction } from './types';
+import type { Background, MaskedModelSpec } from './types';
 
 function randomBackground(rows: number, cols: number, seed: number, weighted = true): Background {
   const r = createRandom(seed);
@@ -20,7 +20,7 @@ function randomBackground(rows: number, cols: number, seed: number, weighted = t
 
 /** A nonlinear model over 6 matrix columns in 5 original features (feature 1 has two columns). */
 const groups5 = [0, 1, 1, 2, 3, 4];
-const nonlinear: OutputFunction = (x, rows) => {
+const nonlinear = (x: Float32Array, rows: number): Float64Array => {
   const out = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     const z = x.subarray(i * 6, (i + 1) * 6);
@@ -35,21 +35,21 @@ function permutations(n: number): number[][] {
 }
 
 /** Shapley by definition: average marginal contribution over all M! orderings. */
-function bruteForce(spec: MaskedModelSpec, x: Float32Array): Float64Array {
+async function bruteForce(spec: MaskedModelSpec, x: Float32Array): Promise<Float64Array> {
   const m = spec.features;
-  const v = (members: number[]) => {
+  const v = async (members: number[]) => {
     const mask = new Uint8Array(m);
     for (const i of members) mask[i] = 1;
-    return coalitionValues(spec, x, mask, 1).values[0];
+    return (await coalitionValues(spec, x, mask, 1)).values[0];
   };
   const phi = new Float64Array(m);
   const orders = permutations(m);
   for (const order of orders) {
     const before: number[] = [];
-    let prev = v(before);
+    let prev = await v(before);
     for (const i of order) {
       before.push(i);
-      const next = v(before);
+      const next = await v(before);
       phi[i] += next - prev;
       prev = next;
     }
@@ -61,16 +61,16 @@ const spec5: MaskedModelSpec = { f: nonlinear, groups: groups5, features: 5, bac
 const x5 = Float32Array.of(1.2, -0.7, 0.4, 2.0, -1.1, 0.9);
 
 describe('exact Shapley values', () => {
-  it('equal a brute-force computation over all permutations to 1e-6', () => {
-    const exact = exactShap(spec5, x5);
-    const brute = bruteForce(spec5, x5);
+  it('equal a brute-force computation over all permutations to 1e-6', async () => {
+    const exact = await exactShap(spec5, x5);
+    const brute = await bruteForce(spec5, x5);
     exact.values.forEach((v, i) => expect(Math.abs(v - brute[i])).toBeLessThan(1e-6));
     // Not a vacuous match: the values differ from each other and from zero.
     expect(Math.max(...exact.values.map(Math.abs))).toBeGreaterThan(0.01);
   });
 
-  it('are additive: base + sum = output to 1e-4, output = f(x), base = background mean of f', () => {
-    const a = exactShap(spec5, x5);
+  it('are additive: base + sum = output to 1e-4, output = f(x), base = background mean of f', async () => {
+    const a = await exactShap(spec5, x5);
     expect(Math.abs(a.base + a.values.reduce((s, v) => s + v, 0) - a.output)).toBeLessThan(1e-4);
     expect(Math.abs(a.output - nonlinear(x5, 1)[0])).toBeLessThan(1e-9);
     const fb = nonlinear(spec5.background.matrix, 7);
@@ -78,34 +78,34 @@ describe('exact Shapley values', () => {
     expect(Math.abs(a.base - mean)).toBeLessThan(1e-9);
   });
 
-  it('give identical features identical values (symmetry) and an ignored feature 0 (dummy)', () => {
+  it('give identical features identical values (symmetry) and an ignored feature 0 (dummy)', async () => {
     // f depends on z0 and z1 symmetrically and not at all on z2.
-    const f: OutputFunction = (x, rows) => Float64Array.from({ length: rows }, (_, i) => Math.tanh(x[i * 3] + x[i * 3 + 1]) + x[i * 3] * x[i * 3 + 1]);
+    const f = (x: Float32Array, rows: number) => Float64Array.from({ length: rows }, (_, i) => Math.tanh(x[i * 3] + x[i * 3 + 1]) + x[i * 3] * x[i * 3 + 1]);
     const background: Background = { matrix: Float32Array.of(0, 0, 5, 1, 1, -3, -1, -1, 2), rows: 3, cols: 3, weights: Float64Array.of(0.2, 0.5, 0.3) };
     const spec: MaskedModelSpec = { f, groups: [0, 1, 2], features: 3, background };
-    const a = exactShap(spec, Float32Array.of(2, 2, 7));
+    const a = await exactShap(spec, Float32Array.of(2, 2, 7));
     expect(Math.abs(a.values[0] - a.values[1])).toBeLessThan(1e-12);
     expect(Math.abs(a.values[0])).toBeGreaterThan(0.1);
     expect(a.values[2]).toBe(0);
   });
 
-  it('evaluate all coalitions in one batched call', () => {
+  it('evaluate all coalitions in one batched call', async () => {
     let calls = 0;
     const counted: MaskedModelSpec = { ...spec5, f: (x, rows) => (calls++, nonlinear(x, rows)) };
-    exactShap(counted, x5);
+    await exactShap(counted, x5);
     expect(calls).toBe(1);
   });
 });
 
 describe('KernelSHAP', () => {
-  it('with a budget covering every coalition equals exact to 1e-6, with zero uncertainty', () => {
-    const exact = exactShap(spec5, x5);
-    const kernel = kernelShap(spec5, x5, { samples: 64, seed: 1 });
+  it('with a budget covering every coalition equals exact to 1e-6, with zero uncertainty', async () => {
+    const exact = await exactShap(spec5, x5);
+    const kernel = await kernelShap(spec5, x5, { samples: 64, seed: 1 });
     kernel.values.forEach((v, i) => expect(Math.abs(v - exact.values[i])).toBeLessThan(1e-6));
     expect(kernel.stderr.every((s) => s === 0)).toBe(true);
   });
 
-  it('samples paired coalitions (each with its complement) when the budget is short', () => {
+  it('samples paired coalitions (each with its complement) when the budget is short', async () => {
     const s = sampleCoalitions(12, 300, 5);
     expect(s.complete).toBe(false);
     const keys = new Set<string>();
@@ -121,7 +121,7 @@ describe('KernelSHAP', () => {
   const r = createRandom(11);
   const a = Array.from({ length: m }, () => r.normal() * 0.3);
   const pairs: [number, number, number][] = [[0, 1, 0.4], [2, 5, -0.3], [3, 7, 0.25], [10, 11, 0.3], [4, 19, -0.2]];
-  const f: OutputFunction = (x, rows) => {
+  const f = (x: Float32Array, rows: number): Float64Array => {
     const out = new Float64Array(rows);
     for (let i = 0; i < rows; i++) {
       let s = 0;
@@ -158,7 +158,7 @@ describe('KernelSHAP', () => {
     return phi;
   }
 
-  it('reference (closed form) is itself additive', () => {
+  it('reference (closed form) is itself additive', async () => {
     const x = Float32Array.from({ length: m }, () => r.normal());
     const phi = closedForm(x);
     const fx = f(x, 1)[0];
@@ -166,12 +166,12 @@ describe('KernelSHAP', () => {
     expect(Math.abs(base + phi.reduce((s, v) => s + v, 0) - fx)).toBeLessThan(1e-9);
   });
 
-  it('with 2,048 samples on 20 features has MAE under 1% of the output range, and is additive', () => {
+  it('with 2,048 samples on 20 features has MAE under 1% of the output range, and is additive', async () => {
     const rows = Array.from({ length: 5 }, () => Float32Array.from({ length: m }, () => r.normal() * 1.2));
     const outputs = [...f(background.matrix, background.rows), ...rows.map((x) => f(x, 1)[0])];
     const outputRange = Math.max(...outputs) - Math.min(...outputs);
     for (const [i, x] of rows.entries()) {
-      const k = kernelShap(spec, x, { samples: 2048, seed: 100 + i });
+      const k = await kernelShap(spec, x, { samples: 2048, seed: 100 + i });
       const exact = closedForm(x);
       const mae = k.values.reduce((s, v, j) => s + Math.abs(v - exact[j]), 0) / m;
       expect(mae).toBeLessThan(0.01 * outputRange);

@@ -13,8 +13,11 @@ export type ExplainMethod = 'auto' | 'exact' | 'linear' | 'kernel';
 
 export type BackgroundKind = 'kmeans' | 'stratified';
 
-/** A model read as a function of model-matrix rows: one output per row, in one space. */
-export type OutputFunction = (x: Float32Array, rows: number) => Float64Array;
+/**
+ * A model read as a function of model-matrix rows: one output per row, in one space. May be
+ * async: WebGPU must read predictions back asynchronously (its sync read is wrong on some adapters).
+ */
+export type OutputFunction = (x: Float32Array, rows: number) => Float64Array | Promise<Float64Array>;
 
 /** Rows that stand in for "feature unknown": each row has a weight, weights sum to 1. */
 export interface Background {
