@@ -15,6 +15,8 @@ import type { TaskKind } from '../core/prep';
 import type { ModelFiles, RunSummary, TrainProgress } from './runs';
 import type { ComparisonFailure, ComparisonResult, ComparisonSetup, MappingSuggestion, RatingsMapping, RatingsSummary, RecommendProgress, RecommenderName, SimilarItem, UserPreview } from './recommendTypes';
 export type * from './recommendTypes';
+import type { DependenceResult, ExplainSettings, ExplainSpace, FeatureValue, GlobalExplanation, GlobalSettings, ImportanceResult, RowExplanation, RowMatch, RowValues, ShapCsv, WorstError } from './explainTypes';
+export type * from './explainTypes';
 
 export type { BackendName, ComputeState, DatasetProfile, ColumnProfile, RowPage, ColumnKind, ParseSettings, LoadError };
 export type { EpochReport, ExperimentConfig, ExperimentFailure, TaskSetup, BinaryMetrics, ModelKind, ModelSpec, TaskKind, ModelFiles, RunSummary, TrainProgress };
@@ -87,4 +89,22 @@ export interface EngineApi {
   similarRatedItems(item: string, algorithm: RecommenderName, n: number): Promise<Result<SimilarItem[], { message: string }>>;
   /** CSV `user,rank,item,score` of the top-n for every user, built in the worker. */
   exportTopN(algorithm: RecommenderName, n: number): Promise<Result<string, { message: string }>>;
+  /** Explain: SHAP values of one file row (waterfall). */
+  explainRow(runId: string, rowIndex: number, settings: ExplainSettings): Promise<Result<RowExplanation, { message: string }>>;
+  /** Mean |SHAP| and beeswarm over a sample of test rows. Cancel with the job id; onProgress may be null (the bench). */
+  explainGlobal(runId: string, settings: GlobalSettings, jobId: string, onProgress: ProgressCallback | null): Promise<Result<GlobalExplanation, { message: string; cancelled?: boolean }>>;
+  /** Permutation importance on the test split, with an interval over repeats. Cancel with the job id. */
+  permutationImportance(runId: string, options: { repeats: number }, jobId: string, onProgress: ProgressCallback | null): Promise<Result<ImportanceResult, { message: string; cancelled?: boolean }>>;
+  /** Partial dependence and ICE lines of one feature. */
+  partialDependence(runId: string, feature: string, space: ExplainSpace): Promise<Result<DependenceResult, { message: string }>>;
+  /** The row with some feature values replaced: its prediction and attributions. */
+  whatIf(runId: string, rowIndex: number, edits: Record<string, FeatureValue>, settings: ExplainSettings): Promise<Result<RowExplanation, { message: string }>>;
+  /** A row's feature values as the user sees them, for the what-if form. */
+  rowValues(runId: string, rowIndex: number): Promise<Result<RowValues, { message: string }>>;
+  /** A row number, or rows whose values contain the text (test rows first). */
+  searchRows(runId: string, query: string): Promise<RowMatch[]>;
+  /** The most confidently wrong test predictions. */
+  worstErrors(runId: string, n: number): Promise<WorstError[]>;
+  /** CSV `row_index,base_value,prediction,<features>` of the rows explained so far (docs/formats.md). */
+  exportShapCsv(runId: string): Promise<Result<ShapCsv, { message: string }>>;
 }

@@ -14,6 +14,7 @@ import type { ComputeState, EngineApi, EngineConfig, EngineInfo, ProgressCallbac
 import { throttle } from './throttle';
 import { createRunService } from './runs';
 import { createRecommendService } from './recommend';
+import { createExplainService } from './explain';
 import { defaultModelSpec } from '../core/models';
 
 interface LoadedDataset {
@@ -37,6 +38,7 @@ export function createEngine(): EngineApi {
   let nextId = 1;
   const runs = createRunService((id) => datasets.get(id)?.dataset ?? null);
   const recommender = createRecommendService((id) => datasets.get(id)?.dataset ?? null);
+  const explainer = createExplainService(runs);
 
   const computeOptions = (): ComputeOptions => ({ wasmPath: config?.wasmPath });
 
@@ -178,6 +180,7 @@ export function createEngine(): EngineApi {
     },
 
     async removeRun(runId) {
+      explainer.forget(runId);
       runs.remove(runId);
     },
 
@@ -218,6 +221,56 @@ export function createEngine(): EngineApi {
 
     async exportTopN(algorithm, n) {
       return recommender.exportTopN(algorithm, n);
+    },
+
+    async explainRow(runId, rowIndex, settings) {
+      return explainer.explainRow(runId, rowIndex, settings);
+    },
+
+    async explainGlobal(runId, settings, jobId, onProgress) {
+      const token: CancelToken = { aborted: false };
+      jobs.set(jobId, token);
+      const progress = throttle((p: { jobId: string; fraction: number | null; message: string }) => onProgress?.(p), PROGRESS_INTERVAL_MS);
+      try {
+        return await explainer.explainGlobal(runId, settings, token, (fraction, message) => progress.push({ jobId, fraction, message }));
+      } finally {
+        progress.flush();
+        jobs.delete(jobId);
+      }
+    },
+
+    async permutationImportance(runId, options, jobId, onProgress) {
+      const token: CancelToken = { aborted: false };
+      jobs.set(jobId, token);
+      try {
+        return await explainer.permutationImportance(runId, options.repeats, token, (fraction, message) => onProgress?.({ jobId, fraction, message }));
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    async partialDependence(runId, feature, space) {
+      return explainer.partialDependence(runId, feature, space);
+    },
+
+    async whatIf(runId, rowIndex, edits, settings) {
+      return explainer.whatIf(runId, rowIndex, edits, settings);
+    },
+
+    async rowValues(runId, rowIndex) {
+      return explainer.rowValues(runId, rowIndex);
+    },
+
+    async searchRows(runId, query) {
+      return explainer.searchRows(runId, query);
+    },
+
+    async worstErrors(runId, n) {
+      return explainer.worstErrors(runId, n);
+    },
+
+    async exportShapCsv(runId) {
+      return explainer.exportShapCsv(runId);
     },
   };
   return api;
