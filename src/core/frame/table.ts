@@ -7,6 +7,8 @@ import type { FieldDecoder } from './text';
 import type { ParseWarning } from './types';
 
 const MAX_LINES_REPORTED = 5;
+/** Dictionary code meaning "this byte string is a missing marker" (find returns -1 for unknown). */
+const MISSING_MARKER = -2;
 
 export class TableSink implements RecordSink {
   readonly builders: ColumnBuilder[];
@@ -63,14 +65,21 @@ export class TableSink implements RecordSink {
         return;
       }
     }
-    if (end - start <= 5 && isMissingMarker(bytes, start, end)) {
-      builder.addMissing();
-      return;
-    }
     const hash = hashBytes(bytes, start, end);
     const known = dictionary.find(bytes, start, end, hash);
     if (known >= 0) {
       builder.addCode(known);
+      return;
+    }
+    // Missing markers ("NA", "?") are checked once per distinct value and remembered as such,
+    // not once per field: categorical and boolean columns are mostly short repeated strings.
+    if (known === MISSING_MARKER) {
+      builder.addMissing();
+      return;
+    }
+    if (end - start <= 5 && isMissingMarker(bytes, start, end)) {
+      dictionary.insert(bytes, start, end, hash, MISSING_MARKER);
+      builder.addMissing();
       return;
     }
     dictionary.insert(bytes, start, end, hash, builder.addString(this.decoder.decode(bytes, start, end)));
