@@ -24,6 +24,8 @@ export interface RunsStore {
   modelKind: ModelKind;
   model: ModelSpec | null;
   seed: number;
+  /** Class weights or resampling of the training split (classification only). */
+  imbalance: ImbalanceSpec;
   job: TrainJob | null;
   trainError: string | null;
   runs: RunSummary[];
@@ -36,12 +38,15 @@ export interface RunsStore {
   setModelKind(kind: ModelKind): Promise<void>;
   updateModel(patch: Partial<ModelSpec>): void;
   setSeed(seed: number): void;
+  setImbalance(imbalance: ImbalanceSpec): void;
   train(): Promise<void>;
   cancel(): Promise<void>;
   selectRun(id: string): void;
   setThreshold(threshold: number): Promise<void>;
   exportRun(kind: 'report' | 'predictions' | 'model'): Promise<void>;
 }
+
+export type ImbalanceSpec = NonNullable<ExperimentConfig['imbalance']>;
 
 const MAX_LIVE_EPOCHS = 2000;
 let jobCounter = 0;
@@ -57,6 +62,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
   modelKind: 'logistic',
   model: null,
   seed: 42,
+  imbalance: { method: 'none' },
   job: null,
   trainError: null,
   runs: [],
@@ -97,8 +103,12 @@ export const useRuns = create<RunsStore>((set, get) => ({
     set({ seed });
   },
 
+  setImbalance(imbalance) {
+    set({ imbalance });
+  },
+
   async train() {
-    const { datasetId, setup, model, included, seed, job } = get();
+    const { datasetId, setup, model, included, seed, job, imbalance } = get();
     if (!datasetId || !setup || !model || job) return;
     const config: ExperimentConfig = {
       target: setup.target,
@@ -109,6 +119,8 @@ export const useRuns = create<RunsStore>((set, get) => ({
       seed,
       split: { train: 0.7, val: 0.15, test: 0.15 },
       threshold: 0.5,
+      // Regression has no classes to balance; 'none' keeps the config (and share link) minimal.
+      ...(setup.task !== 'regression' && imbalance.method !== 'none' ? { imbalance } : {}),
     };
     const { engine, callback } = engineConnection();
     const id = `train-${++jobCounter}`;

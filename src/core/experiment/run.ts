@@ -5,8 +5,9 @@
  */
 import type { Dataset } from '../frame/types';
 import { disposeModel, trainModel, predictAsync, type EpochReport, type ModelSpec, type TrainedModel } from '../models';
-import { encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type FittedPipeline, type SplitFractions, type TaskKind } from '../prep';
+import { encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type FittedPipeline, type ImbalanceSpec, type SplitFractions, type TaskKind } from '../prep';
 import type { ThresholdTable } from '../metrics';
+import { balanceTraining } from './imbalance';
 import { evaluateBinary, evaluateMulticlass, evaluateRegression, type Evaluation } from './evaluation';
 
 /** Everything needed to reproduce a run on the same file (no data): shareable. */
@@ -21,6 +22,8 @@ export interface ExperimentConfig {
   split: SplitFractions;
   /** Binary: the decision threshold the report's metrics use (score >= threshold). */
   threshold: number;
+  /** Class weights or resampling of the training split (classification); absent = none. */
+  imbalance?: ImbalanceSpec;
 }
 
 export const DEFAULT_SPLIT: SplitFractions = { train: 0.7, val: 0.15, test: 0.15 };
@@ -53,7 +56,10 @@ export interface Experiment {
   /** Binary: confusion counts at any threshold, for the slider. */
   thresholdTable: ThresholdTable | null;
   timings: Timings;
+  /** Rows the model trained on, after any resampling (SMOTE's synthetic rows included). */
   trainRows: number;
+  /** Synthetic rows SMOTE added to the training split (0 otherwise). */
+  syntheticRows: number;
 }
 
 export type ExperimentFailure = { reason: 'cancelled' | 'nan-loss' | 'diverged' | 'bad-config'; message: string };
@@ -106,11 +112,13 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
     for (let i = 0; i < rows.length; i++) x.set(design.matrix.subarray(rows[i] * design.cols, (rows[i] + 1) * design.cols), i * design.cols);
     return { x, y: pick(y, rows), rows: rows.length, cols: design.cols };
   };
-  const train = rowsOf(split.train);
+  const k = config.task === 'regression' ? 1 : classes.length;
+  const balanced = balanceTraining(config.imbalance, config.task, k, split.train, y, config.seed, rowsOf);
+  if (!balanced.ok) return fail('bad-config', balanced.message);
+  const train = balanced.value.data;
   const val = rowsOf(split.val);
   const t1 = performance.now();
 
-  const k = config.task === 'regression' ? 1 : classes.length;
   const trained = await trainModel(config.model, config.task, k, train, val, { seed: config.seed, signal: options.signal, onEpoch: options.onEpoch });
   if (!trained.ok) return fail(trained.reason, trained.message);
   const kept = trained.history[trained.bestEpoch - 1];
@@ -167,6 +175,7 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
       thresholdTable,
       timings: { prepareMs: t1 - t0, trainMs: t2 - t1, evaluateMs: t3 - t2 },
       trainRows: train.rows,
+      syntheticRows: balanced.value.synthetic,
     },
   };
 }

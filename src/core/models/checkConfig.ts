@@ -20,6 +20,9 @@ export function configProblem(
   for (const d of [train, val]) {
     if (d.x.length !== d.rows * d.cols || d.y.length !== d.rows) return 'The design matrix does not match its row and column counts.';
   }
+  if (train.weights && (train.weights.length !== train.rows || !train.weights.every((w) => Number.isFinite(w) && w >= 0))) {
+    return 'Sample weights must be one finite, non-negative number per training row.';
+  }
   if (task === 'binary' && classes !== 2) return 'A binary task has exactly two classes.';
   if (task === 'multiclass' && !(classes >= 2)) return 'A multiclass task needs at least two classes.';
   if (task === 'regression' && spec.kind === 'logistic') return 'Logistic regression predicts classes; use linear regression or an MLP for a number.';

@@ -44,4 +44,41 @@ describe('hand-written backpropagation', () => {
       net.dispose();
     });
   }
+
+  /** Per-row loss, by autodiff-able ops: the weighted reference is mean_i w_i l_i. */
+  function perRowLoss(task: TaskKind, z: tf.Tensor, y: tf.Tensor): tf.Tensor {
+    if (task === 'binary') return tf.sub(tf.softplus(z), tf.mul(z, y));
+    if (task === 'multiclass') return tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(z)), 1, true));
+    return tf.squaredDifference(z, y);
+  }
+
+  for (const [task, activation, k] of cases) {
+    it(`weighted loss and gradients match autodiff of mean(w * loss) for ${task}`, () => {
+      const r = createRandom(8);
+      const spec: MlpSpec = { ...(defaultModelSpec('mlp', task) as MlpSpec), hidden: [4], activation };
+      const net = buildNetwork(spec, task, Math.max(k, 2), 3, r, { offset: 0, scale: 1 });
+      const layers = denseWeights(net);
+      const x = tf.randomNormal([6, 3], 0, 1, 'float32', 9);
+      const y =
+        task === 'multiclass'
+          ? tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2], 'int32'), 3).toFloat()
+          : task === 'binary'
+            ? tf.tensor2d([0, 1, 1, 0, 1, 0], [6, 1])
+            : tf.randomNormal([6, 1], 0, 1, 'float32', 10);
+      const w = tf.tensor2d([0.5, 3, 1, 0, 2.5, 1], [6, 1]);
+      const vars = layers.flatMap((l) => [l.kernel, l.bias]);
+      const auto = tf.variableGrads(() => tf.mean(tf.mul(perRowLoss(task, forwardLogits(net, x), y), w)) as tf.Scalar, vars);
+      const mine = lossAndGradients({ task, activation, layers, x, y, dropout: 0, w });
+      const plain = lossAndGradients({ task, activation, layers, x, y, dropout: 0 });
+      expect(mine.loss.dataSync()[0]).toBeCloseTo(auto.value.dataSync()[0], 5);
+      // Not a no-op: these weights change the loss.
+      expect(Math.abs(mine.loss.dataSync()[0] - plain.loss.dataSync()[0])).toBeGreaterThan(1e-3);
+      for (const v of vars) {
+        const a = auto.grads[v.name].dataSync();
+        const b = mine.grads[v.name].dataSync();
+        a.forEach((g, i) => expect(b[i]).toBeCloseTo(g, 5));
+      }
+      net.dispose();
+    });
+  }
 });

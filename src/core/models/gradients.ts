@@ -24,6 +24,11 @@ export interface StepInput {
   dropout: number;
   /** Seed for this step's dropout masks. */
   seed?: number;
+  /**
+   * Per-sample weights [n, 1] (class weights): the loss is mean_i w_i loss_i, as scikit-learn's
+   * class_weight scales each sample's term. Absent means every weight is 1.
+   */
+  w?: Tensor;
 }
 
 /** Activation applied to a pre-activation (fused into the matmul where tfjs can). */
@@ -56,19 +61,21 @@ function dropoutMask(shape: number[], rate: number, seed: number): Tensor {
  * sigmoid(z) - y. Multiclass: -sum y log softmax(z), gradient softmax(z) - y. Regression:
  * (z - y)^2, gradient 2 (z - y). Gradients are divided by the batch size (mean loss).
  */
-function lossAndOutputGrad(task: TaskKind, z: Tensor, y: Tensor): { loss: Tensor; dz: Tensor } {
+function lossAndOutputGrad(task: TaskKind, z: Tensor, y: Tensor, w?: Tensor): { loss: Tensor; dz: Tensor } {
   const n = z.shape[0];
+  // A weight scales its row's loss term and, by the chain rule, that row of d loss / d logits.
+  const weigh = (t: Tensor) => (w ? tf.mul(t, w) : t);
   if (task === 'binary') {
-    const loss = tf.mean(tf.sub(tf.softplus(z), tf.mul(z, y)));
-    return { loss, dz: tf.mul(tf.sub(tf.sigmoid(z), y), 1 / n) };
+    const loss = tf.mean(weigh(tf.sub(tf.softplus(z), tf.mul(z, y))));
+    return { loss, dz: tf.mul(weigh(tf.sub(tf.sigmoid(z), y)), 1 / n) };
   }
   if (task === 'multiclass') {
     const logP = tf.logSoftmax(z);
-    const loss = tf.neg(tf.mean(tf.sum(tf.mul(y, logP), 1)));
-    return { loss, dz: tf.mul(tf.sub(tf.exp(logP), y), 1 / n) };
+    const loss = w ? tf.neg(tf.mean(tf.mul(tf.sum(tf.mul(y, logP), 1, true), w))) : tf.neg(tf.mean(tf.sum(tf.mul(y, logP), 1)));
+    return { loss, dz: tf.mul(weigh(tf.sub(tf.exp(logP), y)), 1 / n) };
   }
   const diff = tf.sub(z, y);
-  return { loss: tf.mean(tf.square(diff)), dz: tf.mul(diff, 2 / n) };
+  return { loss: tf.mean(weigh(tf.square(diff))), dz: tf.mul(weigh(diff), 2 / n) };
 }
 
 /** Mean data loss (a scalar) and its gradient per variable name. Call inside a tidy. */
@@ -89,7 +96,7 @@ export function lossAndGradients(s: StepInput): { loss: Tensor; grads: tf.NamedT
   }
   fed.push(h);
   const z = denseForward(h, s.layers[hidden], 'linear');
-  const { loss, dz } = lossAndOutputGrad(s.task, z, s.y);
+  const { loss, dz } = lossAndOutputGrad(s.task, z, s.y, s.w);
 
   // Backward: for out = act(in W + b), dW = in^T dpre, db = sum dpre, d in = dpre W^T.
   const grads: tf.NamedTensorMap = {};

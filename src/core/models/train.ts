@@ -77,6 +77,7 @@ export async function trainModel(
   const net = buildNetwork(spec, task, classes, train.cols, random, scale);
   const xTrain = tf.tensor2d(train.x, [train.rows, train.cols]);
   const yTrain = targetTensor(task, train.y, k, scale);
+  const wTrain = train.weights ? tf.tensor2d(train.weights, [train.rows, 1]) : null;
   const xVal = val.rows > 0 ? tf.tensor2d(val.x, [val.rows, val.cols]) : null;
   const yValScaled = task === 'regression' ? val.y.map((v) => (v - scale.offset) / scale.scale) : val.y;
   const vars = net.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -95,6 +96,7 @@ export async function trainModel(
   const cleanup = (keepNet: boolean) => {
     xTrain.dispose();
     yTrain.dispose();
+    wTrain?.dispose();
     xVal?.dispose();
     optimizer.dispose();
     best.weights?.forEach((w) => w.dispose());
@@ -120,7 +122,8 @@ export async function trainModel(
           const idx = perm.slice(start, size);
           const xb = tf.gather(xTrain, idx);
           const yb = tf.gather(yTrain, idx);
-          const { loss, grads } = lossAndGradients({ task, activation, layers, x: xb, y: yb, dropout, seed: dropoutSeed });
+          const wb = wTrain ? tf.gather(wTrain, idx) : undefined;
+          const { loss, grads } = lossAndGradients({ task, activation, layers, x: xb, y: yb, dropout, seed: dropoutSeed, w: wb });
           addPenaltyGradients(spec, net, grads, train.rows);
           optimizer.step(grads, learningRate);
           return tf.add(lossSum, tf.mul(loss, size));

@@ -76,6 +76,8 @@ export interface TrainingData {
   y: Float32Array;
   rows: number;
   cols: number;
+  /** Optional per-sample loss weights (class weights), one per row; training split only. */
+  weights?: Float32Array;
 }
 
 export type TrainFailure = { ok: false; reason: 'cancelled' | 'nan-loss' | 'bad-config'; message: string };

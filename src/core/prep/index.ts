@@ -5,3 +5,4 @@ export { stratifiedSplit, type Split, type SplitFractions } from './split';
 export { fitPipeline, DEFAULT_TEXT_BUCKETS, DEFAULT_TOP_CATEGORIES } from './fitPipeline';
 export { transform } from './transform';
 export { tokenize, fnv1a32 } from './textHash';
+export { balancedClassWeights, randomOversample, randomUndersample, sampleWeights, smote, rowsByClass, NO_IMBALANCE, type ImbalanceMethod, type ImbalanceSpec, type SyntheticRows } from './resample';

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { ModelKind, ModelSpec } from '../../engine/api';
 import { useRuns } from '../../state/runs';
+import { ImbalanceField } from './ImbalanceField';
 
 function NumberField({ label, value, step, min, onChange }: { label: string; value: number; step?: number; min?: number; onChange(v: number): void }) {
   return (
@@ -83,6 +84,7 @@ export function ModelForm() {
       <NumberField label="Learning rate" value={model.learningRate} min={0} onChange={(v) => patch({ learningRate: v })} />
       <NumberField label="Batch size" value={model.batchSize} step={1} min={1} onChange={(v) => patch({ batchSize: v })} />
       <NumberField label="Epochs" value={model.epochs} step={1} min={0} onChange={(v) => patch({ epochs: v })} />
+      <ImbalanceField />
       <NumberField label="Seed" value={seed} step={1} onChange={setSeed} />
       <button className="button primary" disabled={noFeatures} onClick={() => void train()}>
         Train model
