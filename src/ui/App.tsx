@@ -2,6 +2,7 @@ import { useEngine } from '../state/engine';
 import { useUi, type ViewName } from '../state/ui';
 import { DataView } from './data/DataView';
 import { EvaluateView } from './evaluate/EvaluateView';
+import { ExplainView } from './explain/ExplainView';
 import { TrainView } from './train/TrainView';
 import { RecommendView } from './recommend/RecommendView';
 import { DropZone } from './data/DropZone';
@@ -13,6 +14,7 @@ const VIEWS: { id: ViewName; label: string }[] = [
   { id: 'data', label: 'Data' },
   { id: 'train', label: 'Train' },
   { id: 'evaluate', label: 'Evaluate' },
+  { id: 'explain', label: 'Explain' },
   { id: 'recommend', label: 'Recommend' },
 ];
 
@@ -46,6 +48,7 @@ export function App() {
             {status === 'ready' && view === 'data' ? <DataView /> : null}
             {status === 'ready' && view === 'train' ? <TrainView /> : null}
             {status === 'ready' && view === 'evaluate' ? <EvaluateView /> : null}
+            {status === 'ready' && view === 'explain' ? <ExplainView /> : null}
             {status === 'ready' && view === 'recommend' ? <RecommendView /> : null}
           </main>
         </div>

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { Bar, BarChart, Cell, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { GlobalExplanation } from '../../engine/api';
+import { useExplain } from '../../state/explain';
+
+/** Blue (low) to red (high), grey when missing or not numeric, as the shap package colours it. */
+function colorOf(v: number | null): string {
+  if (v === null) return '#b8bdc9';
+  const r = Math.round(37 + v * (220 - 37));
+  const g = Math.round(99 + v * (38 - 99));
+  const b = Math.round(235 + v * (38 - 235));
+  return `rgb(${r},${g},${b})`;
+}
+
+/** Dots of one feature spread vertically by local density, so the swarm shows where rows pile up. */
+function swarm(global: GlobalExplanation) {
+  const points: { x: number; y: number; fill: string; name: string }[] = [];
+  const m = global.features.length;
+  global.features.forEach((f, i) => {
+    const lo = Math.min(...f.shap);
+    const hi = Math.max(...f.shap);
+    const bins = 40;
+    const counts = new Array<number>(bins).fill(0);
+    f.shap.forEach((v, j) => {
+      const bin = hi > lo ? Math.min(bins - 1, Math.floor(((v - lo) / (hi - lo)) * bins)) : 0;
+      const k = counts[bin]++;
+      // Alternate above and below the line, a little further each time.
+      const offset = (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * 0.04;
+      points.push({ x: v, y: m - 1 - i + Math.max(-0.4, Math.min(0.4, offset)), fill: colorOf(f.color[j]), name: f.name });
+    });
+  });
+  return points;
+}
+
+export function GlobalPanel() {
+  const global = useExplain((s) => s.global);
+  const job = useExplain((s) => s.globalJob);
+  const error = useExplain((s) => s.globalError);
+  const runGlobal = useExplain((s) => s.runGlobal);
+  const cancel = useExplain((s) => s.cancelGlobal);
+  const [rows, setRows] = useState(200);
+  const names = global?.features.map((f) => f.name) ?? [];
+  return (
+    <div className="panel" aria-label="Global explanation">
+      <div className="row-between">
+        <h2>What matters overall</h2>
+        <div className="export-bar">
+          <label>
+            Rows{' '}
+            <select value={rows} onChange={(e) => setRows(Number(e.target.value))} disabled={job !== null}>
+              {[50, 200, 500].map((n) => (
+                <option key={n} value={n}>{n}</option>
+              ))}
+            </select>
+          </label>
+          {job ? (
+            <button className="button" onClick={() => void cancel()}>Cancel</button>
+          ) : (
+            <button className="button" onClick={() => void runGlobal(rows)}>Explain {rows} test rows</button>
+          )}
+        </div>
+      </div>
+      {job ? (
+        <div className="progress-row" aria-live="polite">
+          <progress value={job.fraction ?? undefined} max={1} aria-label="Global explanation progress" />
+          <span className="muted small">{job.message}</span>
+        </div>
+      ) : null}
+      {error ? <p role="alert" className="error small">{error}</p> : null}
+      {global ? (
+        <>
+          <p className="muted small">
+            {global.rows} test rows · {global.spaceLabel} · KernelSHAP / exact per row · {(global.ms / 1000).toFixed(1)} s ({Math.round(global.evaluations / (global.ms / 1000)).toLocaleString('en-US')} model evaluations/s)
+          </p>
+          <div className="eval-grid">
+            <div>
+              <h3>Mean |SHAP value|</h3>
+              <div role="img" aria-label="Mean absolute SHAP value per feature" style={{ width: '100%', height: 40 + global.features.length * 26 }}>
+                <ResponsiveContainer>
+                  <BarChart data={global.features} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+                    <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => v.toFixed(3)} />
+                    <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} interval={0} />
+                    <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
+                    <Bar dataKey="meanAbs" name="mean |SHAP|" fill="#6366f1" isAnimationActive={false} radius={[0, 3, 3, 0]} />
+                  </BarChart>
+                </ResponsiveContainer>
+              </div>
+            </div>
+            <div>
+              <h3>Every row, every feature</h3>
+              <div role="img" aria-label="Beeswarm summary: one dot per row per feature, coloured by the feature's value" style={{ width: '100%', height: 40 + global.features.length * 26 }}>
+                <ResponsiveContainer>
+                  <ScatterChart margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+                    <XAxis type="number" dataKey="x" name="SHAP" tick={{ fontSize: 11 }} tickFormatter={(v: number) => v.toFixed(2)} />
+                    <YAxis type="number" dataKey="y" domain={[-0.5, names.length - 0.5]} ticks={names.map((_, i) => i)} tickFormatter={(i: number) => names[names.length - 1 - i] ?? ''} width={150} tick={{ fontSize: 12 }} interval={0} />
+                    <ReferenceLine x={0} stroke="#9aa1b2" />
+                    <Scatter data={swarm(global)} isAnimationActive={false} shape="circle">
+                      {swarm(global).map((p, i) => (
+                        <Cell key={i} fill={p.fill} r={2.5} />
+                      ))}
+                    </Scatter>
+                  </ScatterChart>
+                </ResponsiveContainer>
+              </div>
+              <p className="muted small legend">
+                <span className="swatch" style={{ background: colorOf(0) }} /> low value <span className="swatch" style={{ background: colorOf(1) }} /> high value{' '}
+                <span className="swatch" style={{ background: colorOf(null) }} /> missing or text
+              </p>
+            </div>
+          </div>
+        </>
+      ) : !job ? (
+        <p className="muted small">Explains a sample of test rows and summarises which features move predictions, and in which direction.</p>
+      ) : null}
+    </div>
+  );
+}
