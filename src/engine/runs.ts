@@ -87,7 +87,7 @@ export function createRunService(datasetOf: (id: string) => Dataset | null) {
       const id = `run${counter}`;
       const summary: RunSummary = {
         id,
-        label: `Run ${counter} · ${config.model.kind}`,
+        label: `Run ${counter} · ${config.model.kind}${config.imbalance && config.imbalance.method !== 'none' ? ` · ${config.imbalance.method}` : ''}`,
         datasetId,
         datasetName: ds.name,
         config,

@@ -47,7 +47,13 @@ export interface RegressionEvaluation {
   metrics: RegressionMetrics;
   /** Predicted vs actual, a sample of at most MAX_CURVE_POINTS test rows for drawing. */
   scatter: CurvePoints;
+  /** Residual (actual - predicted) against predicted, the same sample as `scatter`. */
+  residuals: CurvePoints;
+  /** Histogram of every test row's residual: bin edges (bins + 1) and counts. */
+  residualHistogram: { edges: number[]; counts: number[] };
 }
+
+export const RESIDUAL_BINS = 30;
 
 export type Evaluation = BinaryEvaluation | MulticlassEvaluation | RegressionEvaluation;
 
@@ -92,9 +98,34 @@ export function evaluateRegression(yTrue: Float64Array, yPred: Float64Array): Re
   const step = Math.max(1, Math.ceil(n / MAX_CURVE_POINTS));
   const x: number[] = [];
   const y: number[] = [];
+  const residual: number[] = [];
   for (let i = 0; i < n; i += step) {
     x.push(yTrue[i]);
     y.push(yPred[i]);
+    residual.push(yTrue[i] - yPred[i]);
   }
-  return { task: 'regression', metrics: regressionMetrics(yTrue, yPred), scatter: { x, y } };
+  return {
+    task: 'regression',
+    metrics: regressionMetrics(yTrue, yPred),
+    scatter: { x, y },
+    residuals: { x: y.slice(), y: residual },
+    residualHistogram: histogram(Float64Array.from(yTrue, (v, i) => v - yPred[i]), RESIDUAL_BINS),
+  };
+}
+
+/** Equal-width bins over [min, max]; the last bin includes max. One bin when every value is equal. */
+export function histogram(values: Float64Array, bins: number): { edges: number[]; counts: number[] } {
+  if (values.length === 0) return { edges: [], counts: [] };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const k = hi > lo ? bins : 1;
+  const width = hi > lo ? (hi - lo) / k : 1;
+  const edges = Array.from({ length: k + 1 }, (_, i) => (i === k && hi > lo ? hi : lo + i * width));
+  const counts = new Array<number>(k).fill(0);
+  for (const v of values) counts[Math.min(k - 1, Math.floor((v - lo) / width))]++;
+  return { edges, counts };
 }

@@ -1,7 +1,7 @@
 import { formatCount } from '../format';
 
-/** Rows are the true class, columns the predicted class; cells shaded by row share. */
-export function ConfusionMatrix({ labels, matrix, caption }: { labels: string[]; matrix: number[][]; caption: string }) {
+/** Rows are the true class, columns the predicted class; cells shaded by row share. Normalized shows each row's shares (sklearn normalize='true'). */
+export function ConfusionMatrix({ labels, matrix, caption, normalized = false }: { labels: string[]; matrix: number[][]; caption: string; normalized?: boolean }) {
   return (
     <table className="confusion" aria-label={caption}>
       <caption className="muted small">{caption}</caption>
@@ -23,7 +23,7 @@ export function ConfusionMatrix({ labels, matrix, caption }: { labels: string[];
                 const share = v / total;
                 return (
                   <td key={j} className={i === j ? 'diag' : 'off'} style={{ background: i === j ? `rgba(16,185,129,${0.1 + share * 0.6})` : `rgba(239,68,68,${share * 0.6})` }} title={`${(share * 100).toFixed(1)}% of true ${labels[i]}`}>
-                    {formatCount(v)}
+                    {normalized ? (v / total).toFixed(2) : formatCount(v)}
                   </td>
                 );
               })}

@@ -5,6 +5,7 @@ import { BinaryPanel } from './BinaryPanel';
 import { MulticlassPanel } from './MulticlassPanel';
 import { RegressionPanel } from './RegressionPanel';
 import { ExportBar } from './ExportBar';
+import { ComparePanel } from './ComparePanel';
 
 export function EvaluateView() {
   const runs = useRuns((s) => s.runs);
@@ -49,6 +50,7 @@ export function EvaluateView() {
         <h2>Training history</h2>
         <LossChart epochs={run.history} height={200} />
       </div>
+      <ComparePanel />
     </section>
   );
 }

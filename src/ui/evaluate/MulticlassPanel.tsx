@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { MulticlassEvaluation } from '../../core/experiment/evaluation';
 import { ConfusionMatrix } from '../charts/ConfusionMatrix';
 import { CurveChart } from '../charts/CurveChart';
@@ -7,6 +8,7 @@ const COLORS = ['#6366f1', '#0ea5e9', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6'
 
 export function MulticlassPanel({ evaluation }: { evaluation: MulticlassEvaluation }) {
   const m = evaluation.metrics;
+  const [normalized, setNormalized] = useState(false);
   return (
     <>
       <MetricCards
@@ -52,7 +54,11 @@ export function MulticlassPanel({ evaluation }: { evaluation: MulticlassEvaluati
         </div>
         <div className="panel">
           <h3>Confusion matrix</h3>
-          <ConfusionMatrix labels={m.perClass.map((p) => p.label)} matrix={m.confusion} caption="Test split; predicted class = highest probability" />
+          <div className="segmented toggle-row" role="group" aria-label="Confusion matrix values">
+            <button className={normalized ? '' : 'on'} aria-pressed={!normalized} onClick={() => setNormalized(false)}>counts</button>
+            <button className={normalized ? 'on' : ''} aria-pressed={normalized} onClick={() => setNormalized(true)}>normalized by true class</button>
+          </div>
+          <ConfusionMatrix labels={m.perClass.map((p) => p.label)} matrix={m.confusion} normalized={normalized} caption={normalized ? 'Test split; share of each true class (rows sum to 1)' : 'Test split; predicted class = highest probability'} />
         </div>
       </div>
     </>

@@ -2,6 +2,7 @@ import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChar
 import type { RegressionEvaluation } from '../../core/experiment/evaluation';
 import { formatNumber } from '../format';
 import { MetricCards } from './MetricCards';
+import { ResidualCharts } from './ResidualCharts';
 
 export function RegressionPanel({ evaluation }: { evaluation: RegressionEvaluation }) {
   const m = evaluation.metrics;
@@ -30,6 +31,7 @@ export function RegressionPanel({ evaluation }: { evaluation: RegressionEvaluati
           </ResponsiveContainer>
         </div>
       </div>
+      <ResidualCharts evaluation={evaluation} />
     </>
   );
 }

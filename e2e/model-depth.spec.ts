@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test';
+import { addFile, csvFile, openStudio, screenshot } from './support';
+
+async function trainRun(page: Page, label: RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Train model' }).click();
+  await expect(page.getByRole('heading', { name: label })).toBeVisible({ timeout: 90_000 });
+}
+
+/** Recall of a run, read from the comparison table's Recall row (column order = ticked runs). */
+async function recallRow(page: Page): Promise<number[]> {
+  const cells = page.getByRole('table', { name: 'Metrics side by side' }).getByRole('row', { name: /^Recall/ }).getByRole('cell');
+  return (await cells.allTextContents()).map(Number);
+}
+
+test('balanced class weights vs none on demo-customers: recall rises in the comparison', async ({ page }) => {
+  await openStudio(page, '?backend=wasm');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByLabel('Target column')).toHaveValue('churned');
+  await page.getByLabel('Epochs').fill('15');
+  await trainRun(page, /Run 1 · logistic finished/);
+  await page.getByLabel('Class imbalance').selectOption('balanced-weights');
+  await expect(page.getByText(/training split only/)).toBeVisible();
+  await trainRun(page, /Run 2 · logistic · balanced-weights finished/);
+  await screenshot(page, 'model-depth-train-imbalance');
+
+  await page.getByRole('button', { name: 'Open evaluation →' }).click();
+  const compare = page.getByRole('region', { name: 'Compare runs' });
+  await compare.getByRole('checkbox', { name: /Run 1 · logistic/ }).check();
+  await compare.getByRole('checkbox', { name: /Run 2 · logistic · balanced-weights/ }).check();
+  const [none, balanced] = await recallRow(page);
+  expect(balanced).toBeGreaterThan(none + 0.1);
+  await expect(compare.getByRole('img', { name: 'Overlaid ROC curves' })).toBeVisible();
+  await expect(compare.getByRole('img', { name: 'Overlaid precision-recall curves' })).toBeVisible();
+  await expect(compare.getByRole('table', { name: 'Configuration differences' })).toContainText('imbalance.method');
+  await compare.scrollIntoViewIfNeeded();
+  await screenshot(page, 'model-depth-compare');
+});
+
+/** A small 3-class file with a numeric and a categorical signal. */
+function threeClassCsv(): string {
+  const lines = ['x1,x2,colour,species'];
+  let s = 7;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let i = 0; i < 600; i++) {
+    const c = i % 3;
+    lines.push(`${(c * 2 + rand() * 2.5).toFixed(3)},${(rand() * 3 - c).toFixed(3)},${['red', 'green', 'blue'][(c + (rand() < 0.2 ? 1 : 0)) % 3]},${['setosa', 'versicolor', 'virginica'][c]}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('a multiclass run on a small generated 3-class file: per-class table, OvR ROC, normalized confusion', async ({ page }) => {
+  await openStudio(page, '?backend=wasm');
+  await addFile(page, csvFile('three-class.csv', threeClassCsv()));
+  await expect(page.getByRole('button', { name: /^three-class\.csv/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByLabel('Target column')).toHaveValue('species');
+  await expect(page.getByLabel('Task')).toHaveValue('multiclass');
+  await page.getByLabel('Epochs').fill('20');
+  await trainRun(page, /Run 1 · logistic finished/);
+  await page.getByRole('button', { name: 'Open evaluation →' }).click();
+  await expect(page.getByRole('table', { name: 'Per-class metrics' })).toContainText('versicolor');
+  await expect(page.getByRole('img', { name: 'One-vs-rest ROC curves' })).toBeVisible();
+  await expect(page.getByText('Macro AUC (one-vs-rest)')).toBeVisible();
+  await page.getByRole('button', { name: 'normalized by true class' }).click();
+  await expect(page.getByRole('table', { name: /rows sum to 1/ })).toBeVisible();
+  await screenshot(page, 'model-depth-multiclass');
+});
+
+test('a regression run shows residual plot and histogram', async ({ page }) => {
+  await openStudio(page, '?backend=wasm');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Target column').selectOption('spend');
+  await expect(page.getByLabel('Task')).toHaveValue('regression');
+  await expect(page.getByLabel('Class imbalance')).toHaveCount(0);
+  await page.getByLabel('Epochs').fill('10');
+  await trainRun(page, /Run 1 · linear finished/);
+  await page.getByRole('button', { name: 'Open evaluation →' }).click();
+  await expect(page.getByRole('img', { name: 'Predicted versus actual scatter plot' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Residual plot' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Residual histogram' })).toBeVisible();
+  await screenshot(page, 'model-depth-regression');
+});
