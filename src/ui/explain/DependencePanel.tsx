@@ -12,7 +12,7 @@ export function DependencePanel({ features }: { features: string[] }) {
         <h2>Partial dependence</h2>
         <label>
           Feature{' '}
-          <select value={result?.feature ?? ''} onChange={(e) => void load(e.target.value)}>
+          <select aria-label="Partial dependence feature" value={result?.feature ?? ''} onChange={(e) => void load(e.target.value)}>
             <option value="" disabled>Choose a feature</option>
             {features.map((f) => (
               <option key={f} value={f}>{f}</option>

@@ -47,7 +47,7 @@ export function GlobalPanel() {
         <div className="export-bar">
           <label>
             Rows{' '}
-            <select value={rows} onChange={(e) => setRows(Number(e.target.value))} disabled={job !== null}>
+            <select aria-label="Rows to explain" value={rows} onChange={(e) => setRows(Number(e.target.value))} disabled={job !== null}>
               {[50, 200, 500].map((n) => (
                 <option key={n} value={n}>{n}</option>
               ))}
