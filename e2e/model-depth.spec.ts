@@ -34,6 +34,20 @@ test('balanced class weights vs none on demo-customers: recall rises in the comp
   await expect(compare.getByRole('table', { name: 'Configuration differences' })).toContainText('imbalance.method');
   await compare.scrollIntoViewIfNeeded();
   await screenshot(page, 'model-depth-compare');
+
+  // Error analysis: slice the selected run's test metrics by country, and its confident mistakes.
+  const analysis = page.getByRole('region', { name: 'Error analysis' });
+  await analysis.getByLabel('Slice by column').selectOption('country');
+  const byCountry = analysis.getByRole('table', { name: 'Metrics by country' });
+  await expect(byCountry).toBeVisible();
+  await expect(byCountry.getByRole('columnheader', { name: 'recall' })).toBeVisible();
+  expect(await byCountry.getByRole('row').count()).toBeGreaterThan(3);
+  const counts = await byCountry.locator('tbody tr td:nth-of-type(1)').allTextContents();
+  expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(757);
+  const wrong = analysis.getByRole('table', { name: 'Most confident wrong predictions' });
+  await expect(wrong.getByRole('columnheader', { name: 'country' })).toBeVisible();
+  await analysis.scrollIntoViewIfNeeded();
+  await screenshot(page, 'model-depth-slices');
 });
 
 /** A small 3-class file with a numeric and a categorical signal. */

@@ -13,6 +13,7 @@ import type { BinaryMetrics } from '../core/metrics';
 import type { EpochReport, ModelKind, ModelSpec } from '../core/models';
 import type { TaskKind } from '../core/prep';
 import type { ModelFiles, RunSummary, TrainProgress } from './runs';
+import type { ConfidentError, SliceTable } from '../core/experiment/errorAnalysis';
 import type { ComparisonFailure, ComparisonResult, ComparisonSetup, MappingSuggestion, RatingsMapping, RatingsSummary, RecommendProgress, RecommenderName, SimilarItem, UserPreview } from './recommendTypes';
 export type * from './recommendTypes';
 import type { DependenceResult, ExplainSettings, ExplainSpace, FeatureValue, GlobalExplanation, GlobalSettings, ImportanceResult, RowExplanation, RowMatch, RowValues, ShapCsv, WorstError } from './explainTypes';
@@ -20,6 +21,7 @@ export type * from './explainTypes';
 
 export type { BackendName, ComputeState, DatasetProfile, ColumnProfile, RowPage, ColumnKind, ParseSettings, LoadError };
 export type { EpochReport, ExperimentConfig, ExperimentFailure, TaskSetup, BinaryMetrics, ModelKind, ModelSpec, TaskKind, ModelFiles, RunSummary, TrainProgress };
+export type { ConfidentError, SliceTable };
 
 export interface EngineConfig {
   /** Forced backend from `?backend=NAME`; null lets the probe choose. */
@@ -75,6 +77,10 @@ export interface EngineApi {
   removeRun(runId: string): Promise<void>;
   /** Re-score a run's test rows on the active backend; the largest difference from training's scores. */
   backendAgreement(runId: string): Promise<{ backend: string; rows: number; maxAbsDiff: number } | null>;
+  /** Error analysis: test-split metrics per value (or quantile bin) of a column. */
+  sliceMetrics(runId: string, column: string): Promise<Result<SliceTable, { message: string }>>;
+  /** Error analysis: the test rows predicted wrong with the most confidence, with their original cells. */
+  confidentErrors(runId: string, limit: number): Promise<{ columns: string[]; errors: ConfidentError[] } | null>;
   /** Cancel a running job; the job resolves with a 'cancelled' error. */
   cancel(jobId: string): Promise<void>;
   /** Recommend: propose user/item/rating/timestamp columns and item details for a ratings dataset. */

@@ -179,6 +179,14 @@ export function createEngine(): EngineApi {
       return runs.agreement(runId);
     },
 
+    async sliceMetrics(runId, column) {
+      return runs.slices(runId, column);
+    },
+
+    async confidentErrors(runId, limit) {
+      return runs.confidentErrors(runId, limit);
+    },
+
     async removeRun(runId) {
       explainer.forget(runId);
       runs.remove(runId);

@@ -5,6 +5,7 @@
 import { activeBackend } from '../core/compute/backends';
 import { runExperiment, type Experiment, type ExperimentConfig, type ExperimentFailure } from '../core/experiment/run';
 import { predictionsCsv, runReport } from '../core/experiment/exports';
+import { confidentErrors, sliceMetrics, type ConfidentError, type SliceTable } from '../core/experiment/errorAnalysis';
 import { setupTask, type TaskSetup } from '../core/experiment/setup';
 import type { Evaluation } from '../core/experiment/evaluation';
 import type { Dataset, Result } from '../core/frame/types';
@@ -158,6 +159,20 @@ export function createRunService(datasetOf: (id: string) => Dataset | null) {
         for (let c = 0; c < width; c++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(fresh[i * width + c] - run.scores[r * width + c]));
       });
       return { backend: activeBackend(), rows: test.length, maxAbsDiff };
+    },
+
+    /** Test-split metrics per value (or quantile bin) of a column. */
+    slices(runId: string, column: string): Result<SliceTable, { message: string }> {
+      const stored = runs.get(runId);
+      if (!stored) return { ok: false, error: { message: 'That run is no longer available.' } };
+      const result = sliceMetrics(stored.run, stored.dataset, column);
+      return result.ok ? result : { ok: false, error: { message: result.message } };
+    },
+
+    /** The test rows predicted wrong with the most confidence, with their cells (few rows, formatted). */
+    confidentErrors(runId: string, limit: number): { columns: string[]; errors: ConfidentError[] } | null {
+      const stored = runs.get(runId);
+      return stored ? confidentErrors(stored.run, stored.dataset, Math.min(Math.max(1, Math.floor(limit)), 100)) : null;
     },
 
     remove(runId: string): void {

@@ -6,6 +6,7 @@ import { MulticlassPanel } from './MulticlassPanel';
 import { RegressionPanel } from './RegressionPanel';
 import { ExportBar } from './ExportBar';
 import { ComparePanel } from './ComparePanel';
+import { ErrorAnalysisPanel } from './ErrorAnalysisPanel';
 
 export function EvaluateView() {
   const runs = useRuns((s) => s.runs);
@@ -50,6 +51,7 @@ export function EvaluateView() {
         <h2>Training history</h2>
         <LossChart epochs={run.history} height={200} />
       </div>
+      <ErrorAnalysisPanel run={run} />
       <ComparePanel />
     </section>
   );

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../compute/tf';
+import { binaryMetrics } from '../metrics';
+import { confidentErrors, NUMERIC_BINS, sliceMetrics } from './errorAnalysis';
+import { demoConfig, loadDemoCustomers, rowsIn, type DemoCustomers } from './fixtures/demoRun';
+import { runExperiment, type Experiment } from './run';
+
+describe('error analysis on demo-customers', () => {
+  let demo: DemoCustomers;
+  let run: Experiment;
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    demo = loadDemoCustomers();
+    const result = await runExperiment(demo.dataset, demoConfig(demo.setup, 'logistic', 42, { epochs: 3 }));
+    if (!result.ok) throw new Error(result.error.message);
+    run = result.value;
+  }, 60_000);
+
+  it('slices by a categorical column: counts add up and each slice equals the metric on its rows alone', () => {
+    const result = sliceMetrics(run, demo.dataset, 'country');
+    if (!result.ok) throw new Error(result.message);
+    const test = rowsIn(run, 3);
+    expect(result.value.slices.reduce((s, x) => s + x.count, 0)).toBe(test.length);
+    const country = demo.dataset.columns.find((c) => c.name === 'country')!;
+    if (country.storage !== 'dictionary') throw new Error('country should be categorical');
+    for (const slice of result.value.slices.filter((s) => s.label !== '(missing)' && s.label !== '(other)')) {
+      const rows = test.filter((r) => country.dictionary[country.codes[r]] === slice.label);
+      expect(rows.length).toBe(slice.count);
+      const m = binaryMetrics(rows.map((r) => run.y[r]), rows.map((r) => run.scores[r]), 0.5);
+      expect(slice.metrics.accuracy).toBe(m.accuracy);
+      expect(slice.metrics.AUC).toBe(m.auc);
+    }
+  });
+
+  it('bins a numeric column by quantile, with every test row in one bin', () => {
+    const result = sliceMetrics(run, demo.dataset, 'sessions');
+    if (!result.ok) throw new Error(result.message);
+    const bins = result.value.slices.filter((s) => s.label !== '(missing)');
+    expect(bins.length).toBeLessThanOrEqual(NUMERIC_BINS);
+    expect(bins.length).toBeGreaterThan(1);
+    expect(result.value.slices.reduce((s, x) => s + x.count, 0)).toBe(rowsIn(run, 3).length);
+  });
+
+  it('names an unknown column instead of failing', () => {
+    const result = sliceMetrics(run, demo.dataset, 'nope');
+    expect(result.ok).toBe(false);
+  });
+
+  it('lists the most confident wrong predictions first, with their original rows', () => {
+    const { columns, errors } = confidentErrors(run, demo.dataset, 10);
+    expect(columns).toContain('country');
+    expect(errors.length).toBe(10);
+    // Brute force: the confidence of every wrong test prediction.
+    const wrong = rowsIn(run, 3)
+      .filter((r) => (run.scores[r] >= 0.5 ? 1 : 0) !== run.y[r])
+      .map((r) => (run.scores[r] >= 0.5 ? run.scores[r] : 1 - run.scores[r]))
+      .sort((a, b) => b - a);
+    expect(errors.map((e) => e.confidence)).toEqual(wrong.slice(0, 10));
+    for (const e of errors) {
+      expect(e.actual).not.toBe(e.predicted);
+      expect(e.cells[columns.indexOf('churned')]).toBe(e.actual);
+    }
+  });
+});

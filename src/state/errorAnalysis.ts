@@ -1,0 +1,39 @@
+/** Error analysis for the selected run: one slice table and the confident-errors list, latest request wins. */
+import { create } from 'zustand';
+import type { ConfidentError, SliceTable } from '../engine/api';
+import { engineConnection } from './engine';
+
+export interface ErrorAnalysisStore {
+  runId: string | null;
+  column: string | null;
+  table: SliceTable | null;
+  error: string | null;
+  errors: { columns: string[]; rows: ConfidentError[] } | null;
+  sliceBy(runId: string, column: string): Promise<void>;
+  loadErrors(runId: string): Promise<void>;
+}
+
+let request = 0;
+const ERROR_ROWS = 20;
+
+export const useErrorAnalysis = create<ErrorAnalysisStore>((set) => ({
+  runId: null,
+  column: null,
+  table: null,
+  error: null,
+  errors: null,
+
+  async sliceBy(runId, column) {
+    const mine = ++request;
+    set({ runId, column, error: null });
+    const result = await engineConnection().engine.sliceMetrics(runId, column);
+    if (mine !== request) return;
+    set(result.ok ? { table: result.value, error: null } : { table: null, error: result.error.message });
+  },
+
+  async loadErrors(runId) {
+    set({ errors: null });
+    const result = await engineConnection().engine.confidentErrors(runId, ERROR_ROWS);
+    set({ errors: result ? { columns: result.columns, rows: result.errors } : null });
+  },
+}));
