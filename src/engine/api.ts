@@ -14,8 +14,10 @@ import type { EpochReport, ModelKind, ModelSpec } from '../core/models';
 import type { TaskKind } from '../core/prep';
 import type { ModelFiles, RunSummary, TrainProgress } from './runs';
 import type { ConfidentError, SliceTable } from '../core/experiment/errorAnalysis';
-import type { ComparisonFailure, ComparisonResult, ComparisonSetup, MappingSuggestion, RatingsMapping, RatingsSummary, RecommendProgress, RecommenderName, SimilarItem, UserPreview } from './recommendTypes';
+import type { ComparisonFailure, ComparisonResult, ComparisonSetup, ItemRef, MappingSuggestion, RatingsMapping, RatingsSummary, RecommendProgress, RecommenderName, SimilarItem, UserPreview } from './recommendTypes';
 export type * from './recommendTypes';
+import type { EventsMapping, EventsSuggestion, EventsSummary, ImplicitComparison, ImplicitName, ImplicitSetup, OnboardingResult } from './recommendEventsTypes';
+export type * from './recommendEventsTypes';
 import type { DependenceResult, ExplainSettings, ExplainSpace, FeatureValue, GlobalExplanation, GlobalSettings, ImportanceResult, RowExplanation, RowMatch, RowValues, ShapCsv, WorstError } from './explainTypes';
 export type * from './explainTypes';
 
@@ -95,6 +97,16 @@ export interface EngineApi {
   similarRatedItems(item: string, algorithm: RecommenderName, n: number): Promise<Result<SimilarItem[], { message: string }>>;
   /** CSV `user,rank,item,score` of the top-n for every user, built in the worker. */
   exportTopN(algorithm: RecommenderName, n: number): Promise<Result<string, { message: string }>>;
+  /** Recommend, Events mode: propose user/item/event-type/time columns (or a rating threshold) for implicit feedback. */
+  suggestEventsMapping(datasetId: string): Promise<Result<EventsSuggestion, { message: string }>>;
+  summarizeEvents(mapping: EventsMapping): Promise<Result<EventsSummary, { message: string }>>;
+  /** Stratified 75/25 per-user comparison at k = 10 (with MMR re-ranked columns), then fit on all interactions for onboarding. Cancel with the job id. */
+  compareImplicit(mapping: EventsMapping, setup: ImplicitSetup, jobId: string, onProgress: ((p: RecommendProgress) => void) | null): Promise<Result<ImplicitComparison, ComparisonFailure>>;
+  searchEventItems(query: string, limit: number): Promise<ItemRef[]>;
+  /** A new user's top-n from the items they picked (fold-in, no retrain); popularity when none. */
+  onboardUser(algorithm: ImplicitName, picked: string[], n: number, diversity: number): Promise<Result<OnboardingResult, { message: string }>>;
+  /** Catalogue items most like a new item (content similarity of name and category). */
+  similarToNewItem(name: string, category: string, n: number): Promise<Result<SimilarItem[], { message: string }>>;
   /** Explain: SHAP values of one file row (waterfall). */
   explainRow(runId: string, rowIndex: number, settings: ExplainSettings): Promise<Result<RowExplanation, { message: string }>>;
   /** Mean |SHAP| and beeswarm over a sample of test rows. Cancel with the job id; onProgress may be null (the bench). */

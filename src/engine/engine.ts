@@ -14,6 +14,7 @@ import type { ComputeState, EngineApi, EngineConfig, EngineInfo, ProgressCallbac
 import { throttle } from './throttle';
 import { createRunService } from './runs';
 import { createRecommendService } from './recommend';
+import { createEventsService } from './recommendEvents';
 import { createExplainService } from './explain';
 import { defaultModelSpec } from '../core/models';
 
@@ -38,6 +39,7 @@ export function createEngine(): EngineApi {
   let nextId = 1;
   const runs = createRunService((id) => datasets.get(id)?.dataset ?? null);
   const recommender = createRecommendService((id) => datasets.get(id)?.dataset ?? null);
+  const events = createEventsService((id) => datasets.get(id)?.dataset ?? null);
   const explainer = createExplainService(runs);
 
   const computeOptions = (): ComputeOptions => ({ wasmPath: config?.wasmPath });
@@ -229,6 +231,36 @@ export function createEngine(): EngineApi {
 
     async exportTopN(algorithm, n) {
       return recommender.exportTopN(algorithm, n);
+    },
+
+    async suggestEventsMapping(datasetId) {
+      return events.suggest(datasetId, [...datasets.values()].map((d) => d.dataset));
+    },
+
+    async summarizeEvents(mapping) {
+      return events.summarize(mapping);
+    },
+
+    async compareImplicit(mapping, setup, jobId, onProgress) {
+      const token: CancelToken = { aborted: false };
+      jobs.set(jobId, token);
+      try {
+        return await events.compare(mapping, setup, token, (fraction, message) => onProgress?.({ jobId, fraction, message }));
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    async searchEventItems(query, limit) {
+      return events.searchItems(query, limit);
+    },
+
+    async onboardUser(algorithm, picked, n, diversity) {
+      return events.onboard(algorithm, picked, n, diversity);
+    },
+
+    async similarToNewItem(name, category, n) {
+      return events.newItemSimilar(name, category, n);
     },
 
     async explainRow(runId, rowIndex, settings) {
