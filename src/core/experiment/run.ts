@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../frame/types';
 import { disposeModel, trainModel, predictAsync, type EpochReport, type ModelSpec, type TrainedModel } from '../models';
-import { encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type FittedPipeline, type ImbalanceSpec, type SplitFractions, type TaskKind } from '../prep';
+import { encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type FittedPipeline, type ImbalanceSpec, type Split, type SplitFractions, type TaskKind } from '../prep';
 import type { ThresholdTable } from '../metrics';
 import { balanceTraining } from './imbalance';
 import { evaluateBinary, evaluateMulticlass, evaluateRegression, type Evaluation } from './evaluation';
@@ -79,6 +79,8 @@ function constantLoss(task: TaskKind, k: number): number {
 export interface RunOptions {
   signal?: { readonly aborted: boolean };
   onEpoch?: (report: EpochReport) => void;
+  /** Rows for train / validation / test instead of the seeded split (cross-validation folds). */
+  split?: Split;
 }
 
 function pick(y: Float32Array, rows: Int32Array): Float32Array {
@@ -96,7 +98,7 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
   const { y, classes, rowsWithTarget } = target.value;
   if (config.task !== 'regression' && classes.length < 2) return fail('bad-config', `"${config.target}" has only one class in the data; a classifier needs at least two.`);
 
-  const split = stratifiedSplit(y, rowsWithTarget, config.split, config.seed, true);
+  const split = options.split ?? stratifiedSplit(y, rowsWithTarget, config.split, config.seed, true);
   if (split.train.length < 2 || split.test.length < 1) return fail('bad-config', `Too few labelled rows (${rowsWithTarget.length}) to split into train, validation and test.`);
 
   let pipeline: FittedPipeline;
