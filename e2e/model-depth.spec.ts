@@ -94,3 +94,30 @@ test('a regression run shows residual plot and histogram', async ({ page }) => {
   await expect(page.getByRole('img', { name: 'Residual histogram' })).toBeVisible();
   await screenshot(page, 'model-depth-regression');
 });
+
+test('a 2-fold random search of 4 configs fills a sortable table, then trains the best config', async ({ page }) => {
+  await openStudio(page, '?backend=wasm');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByLabel('Target column')).toHaveValue('churned');
+  await page.getByLabel('Epochs').fill('4');
+  const search = page.getByRole('region', { name: 'Cross-validation and search' });
+  await search.getByLabel('Search mode').selectOption('random');
+  await search.getByLabel('Folds (k)').fill('2');
+  await search.getByLabel('Candidates').fill('4');
+  await search.getByLabel('L2 strength values').fill('0.1, 1, 10, 100, 1000');
+  await search.getByLabel('Learning rate values').fill('0.05');
+  await search.getByRole('button', { name: 'Run search' }).click();
+  await expect(search.getByRole('progressbar', { name: 'Search progress' })).toBeVisible();
+  const table = search.getByRole('table', { name: 'Search results' });
+  await expect(table.locator('tbody tr')).toHaveCount(4, { timeout: 90_000 });
+  await expect(search.getByRole('progressbar', { name: 'Search progress' })).toHaveCount(0);
+  await expect(table).toContainText('±');
+  // Sort by log loss: lowest first.
+  await table.getByRole('button', { name: 'Log loss' }).click();
+  const logLossCol = (await table.locator('thead th').allTextContents()).findIndex((t) => t.startsWith('Log loss'));
+  const means = (await table.locator(`tbody tr > :nth-child(${logLossCol + 1})`).allTextContents()).map((t) => Number(t.split(' ± ')[0]));
+  expect(means).toEqual([...means].sort((a, b) => a - b));
+  await screenshot(page, 'model-depth-search');
+  await table.getByRole('button', { name: 'Train best config' }).click();
+  await expect(page.getByRole('heading', { name: /Run 1 · logistic finished/ })).toBeVisible({ timeout: 60_000 });
+});

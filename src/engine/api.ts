@@ -14,6 +14,7 @@ import type { EpochReport, ModelKind, ModelSpec } from '../core/models';
 import type { TaskKind } from '../core/prep';
 import type { ModelFiles, RunSummary, TrainProgress } from './runs';
 import type { ConfidentError, SliceTable } from '../core/experiment/errorAnalysis';
+import type { SearchCandidate, SearchOutcome, SearchProgress, SearchSpec } from './search';
 import type { ComparisonFailure, ComparisonResult, ComparisonSetup, ItemRef, MappingSuggestion, RatingsMapping, RatingsSummary, RecommendProgress, RecommenderName, SimilarItem, UserPreview } from './recommendTypes';
 export type * from './recommendTypes';
 import type { EventsMapping, EventsSuggestion, EventsSummary, ImplicitComparison, ImplicitName, ImplicitSetup, OnboardingResult } from './recommendEventsTypes';
@@ -24,6 +25,7 @@ export type * from './explainTypes';
 export type { BackendName, ComputeState, DatasetProfile, ColumnProfile, RowPage, ColumnKind, ParseSettings, LoadError };
 export type { EpochReport, ExperimentConfig, ExperimentFailure, TaskSetup, BinaryMetrics, ModelKind, ModelSpec, TaskKind, ModelFiles, RunSummary, TrainProgress };
 export type { ConfidentError, SliceTable };
+export type { SearchCandidate, SearchOutcome, SearchProgress, SearchSpec };
 
 export interface EngineConfig {
   /** Forced backend from `?backend=NAME`; null lets the probe choose. */
@@ -83,6 +85,10 @@ export interface EngineApi {
   sliceMetrics(runId: string, column: string): Promise<Result<SliceTable, { message: string }>>;
   /** Error analysis: the test rows predicted wrong with the most confidence, with their original cells. */
   confidentErrors(runId: string, limit: number): Promise<{ columns: string[]; errors: ConfidentError[] } | null>;
+  /** k-fold CV of a config, or grid/random search over its model settings; each finished candidate arrives in progress. Cancel with the job id. */
+  searchModels(datasetId: string, config: ExperimentConfig, spec: SearchSpec, jobId: string, onProgress: (p: SearchProgress & { jobId: string }) => void): Promise<SearchOutcome>;
+  /** The seeded CV fold assignment of the config's training split as CSV (row_index,fold). */
+  exportFolds(datasetId: string, config: ExperimentConfig, k: number): Promise<string | null>;
   /** Cancel a running job; the job resolves with a 'cancelled' error. */
   cancel(jobId: string): Promise<void>;
   /** Recommend: propose user/item/rating/timestamp columns and item details for a ratings dataset. */

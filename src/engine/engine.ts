@@ -13,6 +13,7 @@ import { demoFiles } from '../demo';
 import type { ComputeState, EngineApi, EngineConfig, EngineInfo, ProgressCallback } from './api';
 import { throttle } from './throttle';
 import { createRunService } from './runs';
+import { createSearchService } from './search';
 import { createRecommendService } from './recommend';
 import { createEventsService } from './recommendEvents';
 import { createExplainService } from './explain';
@@ -38,6 +39,7 @@ export function createEngine(): EngineApi {
   let compute: ComputeState | null = null;
   let nextId = 1;
   const runs = createRunService((id) => datasets.get(id)?.dataset ?? null);
+  const search = createSearchService((id) => datasets.get(id)?.dataset ?? null);
   const recommender = createRecommendService((id) => datasets.get(id)?.dataset ?? null);
   const events = createEventsService((id) => datasets.get(id)?.dataset ?? null);
   const explainer = createExplainService(runs);
@@ -187,6 +189,20 @@ export function createEngine(): EngineApi {
 
     async confidentErrors(runId, limit) {
       return runs.confidentErrors(runId, limit);
+    },
+
+    async searchModels(datasetId, config, spec, jobId, onProgress) {
+      const token: CancelToken = { aborted: false };
+      jobs.set(jobId, token);
+      try {
+        return await search.search(datasetId, config, spec, token, (p) => onProgress({ jobId, ...p }));
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    async exportFolds(datasetId, config, k) {
+      return search.foldsCsv(datasetId, config, k);
     },
 
     async removeRun(runId) {

@@ -39,6 +39,8 @@ export interface RunsStore {
   updateModel(patch: Partial<ModelSpec>): void;
   setSeed(seed: number): void;
   setImbalance(imbalance: ImbalanceSpec): void;
+  /** The experiment the Train view describes now, or null before a target is set up. */
+  currentConfig(): ExperimentConfig | null;
   train(): Promise<void>;
   cancel(): Promise<void>;
   selectRun(id: string): void;
@@ -107,10 +109,10 @@ export const useRuns = create<RunsStore>((set, get) => ({
     set({ imbalance });
   },
 
-  async train() {
-    const { datasetId, setup, model, included, seed, job, imbalance } = get();
-    if (!datasetId || !setup || !model || job) return;
-    const config: ExperimentConfig = {
+  currentConfig() {
+    const { datasetId, setup, model, included, seed, imbalance } = get();
+    if (!datasetId || !setup || !model) return null;
+    return {
       target: setup.target,
       task: setup.task,
       positiveClass: setup.positiveClass,
@@ -122,6 +124,12 @@ export const useRuns = create<RunsStore>((set, get) => ({
       // Regression has no classes to balance; 'none' keeps the config (and share link) minimal.
       ...(setup.task !== 'regression' && imbalance.method !== 'none' ? { imbalance } : {}),
     };
+  },
+
+  async train() {
+    const { datasetId, model, job } = get();
+    const config = get().currentConfig();
+    if (!datasetId || !model || !config || job) return;
     const { engine, callback } = engineConnection();
     const id = `train-${++jobCounter}`;
     set({ job: { id, epochs: [], totalEpochs: model.epochs, startedAt: Date.now() }, trainError: null });

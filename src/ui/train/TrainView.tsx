@@ -4,6 +4,7 @@ import { useRuns } from '../../state/runs';
 import { FeaturePicker } from './FeaturePicker';
 import { ModelForm } from './ModelForm';
 import { TrainProgressPanel } from './TrainProgressPanel';
+import { SearchPanel } from './SearchPanel';
 import { TargetPicker } from './TargetPicker';
 
 export function TrainView() {
@@ -48,6 +49,7 @@ export function TrainView() {
       </div>
       {trainError ? <div role="alert" className="banner banner-error">{trainError}</div> : null}
       <TrainProgressPanel />
+      {setup ? <SearchPanel /> : null}
     </section>
   );
 }

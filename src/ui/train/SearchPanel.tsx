@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import type { ModelSpec, SearchCandidate, SearchSpec } from '../../engine/api';
+import { useRuns } from '../../state/runs';
+import { useSearch } from '../../state/search';
+
+type Mode = 'cv' | 'grid' | 'random';
+
+/** Which settings can be searched for each model kind, and how their values are typed. */
+const FIELDS: Record<ModelSpec['kind'], { key: string; label: string; list?: boolean }[]> = {
+  logistic: [{ key: 'l2', label: 'L2 strength' }, { key: 'learningRate', label: 'Learning rate' }],
+  linear: [{ key: 'l2', label: 'L2 strength' }, { key: 'learningRate', label: 'Learning rate' }],
+  mlp: [
+    { key: 'hidden', label: 'Hidden layers', list: true },
+    { key: 'learningRate', label: 'Learning rate' },
+    { key: 'dropout', label: 'Dropout' },
+    { key: 'l2', label: 'L2 penalty' },
+  ],
+};
+
+/** "64, 32; 32" -> [[64, 32], [32]] for lists; "0.1, 0.01" -> [0.1, 0.01] otherwise; null when malformed. */
+export function parseValues(text: string, list: boolean): (number | number[])[] | null {
+  if (!text.trim()) return [];
+  if (list) {
+    const lists = text.split(';').map((part) => part.split(/[,\s]+/).filter(Boolean).map(Number));
+    return lists.every((l) => l.length > 0 && l.every((n) => Number.isInteger(n) && n > 0)) ? lists : null;
+  }
+  const values = text.split(/[,\s]+/).filter(Boolean).map(Number);
+  return values.every(Number.isFinite) ? values : null;
+}
+
+function fmt(v: unknown): string {
+  return Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
+}
+
+/** k-fold CV of the current settings, or grid / random search over some of them. */
+export function SearchPanel() {
+  const model = useRuns((s) => s.model);
+  const training = useRuns((s) => s.job);
+  const { job, results, sortBy, message, run, cancel, setSort, exportFolds, trainCandidate } = useSearch();
+  const [mode, setMode] = useState<Mode>('cv');
+  const [k, setK] = useState(5);
+  const [samples, setSamples] = useState(4);
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!model) return null;
+  const fields = FIELDS[model.kind];
+
+  const start = () => {
+    const space: SearchSpec['space'] = {};
+    if (mode !== 'cv') {
+      for (const f of fields) {
+        const values = parseValues(texts[f.key] ?? '', !!f.list);
+        if (values === null) return setProblem(`${f.label}: ${f.list ? 'layer lists like "64, 32; 32"' : 'numbers separated by commas'}.`);
+        if (values.length) space[f.key] = values;
+      }
+      if (Object.keys(space).length === 0) return setProblem('Give values for at least one setting to search over.');
+    }
+    if (!(Number.isInteger(k) && k >= 2 && k <= 20)) return setProblem('Folds: a whole number from 2 to 20.');
+    setProblem(null);
+    void run({ mode: mode === 'random' ? 'random' : 'grid', space, samples, k });
+  };
+
+  const metricNames = results[0]?.cv.metrics.map((m) => m.name) ?? [];
+  const sortName = sortBy && metricNames.includes(sortBy) ? sortBy : metricNames[0];
+  const valueOf = (c: SearchCandidate) => c.cv.metrics.find((m) => m.name === sortName);
+  const sorted = [...results].sort((a, b) => {
+    const ma = valueOf(a);
+    const mb = valueOf(b);
+    const va = ma?.mean ?? NaN;
+    const vb = mb?.mean ?? NaN;
+    if (Number.isNaN(va) || Number.isNaN(vb)) return Number.isNaN(va) ? 1 : -1;
+    return ma!.higherIsBetter ? vb - va : va - vb;
+  });
+  const settingKeys = [...new Set(results.flatMap((r) => Object.keys(r.settings)))];
+
+  return (
+    <div className="panel" role="region" aria-label="Cross-validation and search">
+      <h2>Cross-validation and search</h2>
+      <fieldset className="form-rows search-form" disabled={job !== null || training !== null}>
+        <label>
+          Mode
+          <select aria-label="Search mode" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+            <option value="cv">cross-validate current settings</option>
+            <option value="grid">grid search</option>
+            <option value="random">random search</option>
+          </select>
+        </label>
+        <label>
+          Folds (k)
+          <input type="number" min={2} max={20} step={1} value={k} onChange={(e) => setK(e.target.valueAsNumber)} />
+        </label>
+        {mode === 'random' ? (
+          <label>
+            Candidates
+            <input type="number" min={1} step={1} value={samples} onChange={(e) => setSamples(e.target.valueAsNumber)} />
+          </label>
+        ) : null}
+        {mode !== 'cv'
+          ? fields.map((f) => (
+              <label key={f.key}>
+                {f.label} values
+                <input type="text" placeholder={f.list ? '64, 32; 32' : '0.1, 0.01'} value={texts[f.key] ?? ''} onChange={(e) => setTexts({ ...texts, [f.key]: e.target.value })} />
+              </label>
+            ))
+          : null}
+        <div className="row-gap">
+          <button className="button primary" onClick={start}>
+            {mode === 'cv' ? 'Run cross-validation' : 'Run search'}
+          </button>
+          <button className="button" onClick={() => void exportFolds(k)}>
+            Download fold assignment (CSV)
+          </button>
+        </div>
+      </fieldset>
+      {problem ? <p role="alert" className="error">{problem}</p> : null}
+      {job ? (
+        <div className="row-gap">
+          <progress aria-label="Search progress" max={Math.max(job.total * job.k, 1)} value={job.done * job.k + job.fold} />
+          <span className="muted small">
+            candidate {Math.min(job.done + 1, Math.max(job.total, 1))} of {job.total || '…'} · fold {job.fold + 1} of {job.k}
+          </span>
+          <button className="button" onClick={() => void cancel()}>
+            Cancel search
+          </button>
+        </div>
+      ) : null}
+      {message ? <p role="status" className="banner banner-warn">{message}</p> : null}
+      {results.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table" aria-label="Search results">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                {settingKeys.map((s) => (
+                  <th key={s} scope="col">{s}</th>
+                ))}
+                {metricNames.map((m) => (
+                  <th key={m} scope="col" aria-sort={m === sortName ? 'descending' : undefined}>
+                    <button className="link-button" onClick={() => setSort(m)} title="Sort by this metric, best first">
+                      {m}
+                      {m === sortName ? ' ▼' : ''}
+                    </button>
+                  </th>
+                ))}
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((c, rank) => (
+                <tr key={c.index}>
+                  <th scope="row">{c.index + 1}</th>
+                  {settingKeys.map((s) => (
+                    <td key={s}>{s in c.settings ? fmt(c.settings[s]) : '—'}</td>
+                  ))}
+                  {c.cv.metrics.map((m) => (
+                    <td key={m.name}>{m.mean === null ? '—' : `${m.mean.toFixed(3)} ± ${(m.std ?? 0).toFixed(3)}`}</td>
+                  ))}
+                  <td>
+                    <button className="button small" disabled={job !== null || training !== null} onClick={() => void trainCandidate(c)}>
+                      {rank === 0 ? 'Train best config' : 'Train this config'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted small">
+            Mean ± standard deviation over {results[0].cv.k} stratified folds of the training split (the test split is not used). Training a config uses the full training split and
+            the usual validation and test splits.
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
