@@ -26,6 +26,8 @@ export interface RunsStore {
   seed: number;
   /** Class weights or resampling of the training split (classification only). */
   imbalance: ImbalanceSpec;
+  /** Perturbed copies of training rows; all zero = off. */
+  augment: AugmentSpec;
   job: TrainJob | null;
   trainError: string | null;
   runs: RunSummary[];
@@ -39,6 +41,7 @@ export interface RunsStore {
   updateModel(patch: Partial<ModelSpec>): void;
   setSeed(seed: number): void;
   setImbalance(imbalance: ImbalanceSpec): void;
+  setAugment(augment: AugmentSpec): void;
   /** The experiment the Train view describes now, or null before a target is set up. */
   currentConfig(): ExperimentConfig | null;
   train(): Promise<void>;
@@ -49,6 +52,7 @@ export interface RunsStore {
 }
 
 export type ImbalanceSpec = NonNullable<ExperimentConfig['imbalance']>;
+export type AugmentSpec = NonNullable<ExperimentConfig['augment']>;
 
 const MAX_LIVE_EPOCHS = 2000;
 let jobCounter = 0;
@@ -65,6 +69,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
   model: null,
   seed: 42,
   imbalance: { method: 'none' },
+  augment: { noise: 0, wordDelete: 0, wordSwap: 0 },
   job: null,
   trainError: null,
   runs: [],
@@ -109,8 +114,12 @@ export const useRuns = create<RunsStore>((set, get) => ({
     set({ imbalance });
   },
 
+  setAugment(augment) {
+    set({ augment });
+  },
+
   currentConfig() {
-    const { datasetId, setup, model, included, seed, imbalance } = get();
+    const { datasetId, setup, model, included, seed, imbalance, augment } = get();
     if (!datasetId || !setup || !model) return null;
     return {
       target: setup.target,
@@ -123,6 +132,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
       threshold: 0.5,
       // Regression has no classes to balance; 'none' keeps the config (and share link) minimal.
       ...(setup.task !== 'regression' && imbalance.method !== 'none' ? { imbalance } : {}),
+      ...(augment.noise > 0 || augment.wordDelete > 0 || augment.wordSwap > 0 ? { augment } : {}),
     };
   },
 

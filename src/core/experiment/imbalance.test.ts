@@ -58,3 +58,20 @@ describe('imbalance handling on demo-customers (about 15% positive)', () => {
     if (!result.ok) expect(result.error.message).toMatch(/regression/);
   });
 });
+
+describe('augmentation on demo-customers', () => {
+  it('adds one perturbed copy per training row, fits the pipeline on real rows only, leaves the test split alone', async () => {
+    await tf.setBackend('cpu');
+    const demo = loadDemoCustomers();
+    const base = demoConfig(demo.setup, 'logistic', 42, { epochs: 1 });
+    const plain = await runExperiment(demo.dataset, base);
+    const augmented = await runExperiment(demo.dataset, { ...base, augment: { noise: 0.3, wordDelete: 0.2, wordSwap: 0.1 } });
+    if (!plain.ok || !augmented.ok) throw new Error('runs should train');
+    expect(augmented.value.trainRows).toBe(2 * plain.value.trainRows);
+    expect(JSON.stringify(augmented.value.pipeline)).toBe(JSON.stringify(plain.value.pipeline));
+    expect(Array.from(augmented.value.splitOf)).toEqual(Array.from(plain.value.splitOf));
+    const c = (augmented.value.evaluation.metrics as BinaryMetrics).confusion;
+    expect(c.tp + c.fp + c.tn + c.fn).toBe(rowsIn(plain.value, 3).length);
+    expect(Array.from(augmented.value.scores)).not.toEqual(Array.from(plain.value.scores));
+  }, 60_000);
+});

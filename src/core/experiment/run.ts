@@ -4,10 +4,11 @@
  * -> score every row -> evaluate the test split.
  */
 import type { Dataset } from '../frame/types';
-import { disposeModel, trainModel, predictAsync, type EpochReport, type ModelSpec, type TrainedModel } from '../models';
-import { encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type FittedPipeline, type ImbalanceSpec, type Split, type SplitFractions, type TaskKind } from '../prep';
+import { disposeModel, trainModel, predictAsync, type EpochReport, type ModelSpec, type TrainedModel, type TrainingData } from '../models';
+import { augmentActive, augmentedColumns, augmentProblem, encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type AugmentSpec, type FittedPipeline, type ImbalanceSpec, type Split, type SplitFractions, type TaskKind } from '../prep';
 import type { ThresholdTable } from '../metrics';
 import { balanceTraining } from './imbalance';
+import { createRandom } from '../random';
 import { evaluateBinary, evaluateMulticlass, evaluateRegression, type Evaluation } from './evaluation';
 
 /** Everything needed to reproduce a run on the same file (no data): shareable. */
@@ -24,6 +25,8 @@ export interface ExperimentConfig {
   threshold: number;
   /** Class weights or resampling of the training split (classification); absent = none. */
   imbalance?: ImbalanceSpec;
+  /** A perturbed copy of each training row (numeric noise, word deletion/swap); absent = none. */
+  augment?: AugmentSpec;
 }
 
 export const DEFAULT_SPLIT: SplitFractions = { train: 0.7, val: 0.15, test: 0.15 };
@@ -89,6 +92,27 @@ function pick(y: Float32Array, rows: Int32Array): Float32Array {
   return out;
 }
 
+/** Augmentation draws from its own stream, so turning it on does not move the split or the resampling. */
+const AUGMENT_STREAM = 0x27d4eb2f;
+
+/** Training data plus one perturbed copy of each real training row (weights follow their source row). */
+function withAugmentedCopies(train: TrainingData, rows: Int32Array, y: Float32Array, ds: Dataset, pipeline: FittedPipeline, spec: AugmentSpec, seed: number): TrainingData {
+  const copies = transform(pipeline, augmentedColumns(ds.columns, rows, pipeline, spec, createRandom((seed ^ AUGMENT_STREAM) >>> 0)), null);
+  const x = new Float32Array(train.x.length + copies.matrix.length);
+  x.set(train.x);
+  x.set(copies.matrix, train.x.length);
+  const yy = new Float32Array(train.rows + copies.rows);
+  yy.set(train.y);
+  yy.set(Float32Array.from(rows, (r) => y[r]), train.rows);
+  let weights: Float32Array | undefined;
+  if (train.weights) {
+    weights = new Float32Array(train.rows + copies.rows);
+    weights.set(train.weights);
+    weights.set(train.weights.subarray(0, copies.rows), train.rows);
+  }
+  return { x, y: yy, rows: train.rows + copies.rows, cols: train.cols, ...(weights ? { weights } : {}) };
+}
+
 export async function runExperiment(ds: Dataset, config: ExperimentConfig, options: RunOptions = {}): Promise<{ ok: true; value: Experiment } | { ok: false; error: ExperimentFailure }> {
   const fail = (reason: ExperimentFailure['reason'], message: string) => ({ ok: false as const, error: { reason, message } });
   const t0 = performance.now();
@@ -117,7 +141,12 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
   const k = config.task === 'regression' ? 1 : classes.length;
   const balanced = balanceTraining(config.imbalance, config.task, k, split.train, y, config.seed, rowsOf);
   if (!balanced.ok) return fail('bad-config', balanced.message);
-  const train = balanced.value.data;
+  let train = balanced.value.data;
+  if (augmentActive(config.augment)) {
+    const problem = augmentProblem(config.augment);
+    if (problem) return fail('bad-config', problem);
+    train = withAugmentedCopies(train, balanced.value.rows, y, ds, pipeline, config.augment, config.seed);
+  }
   const val = rowsOf(split.val);
   const t1 = performance.now();
 

@@ -6,3 +6,4 @@ export { fitPipeline, DEFAULT_TEXT_BUCKETS, DEFAULT_TOP_CATEGORIES } from './fit
 export { transform } from './transform';
 export { tokenize, fnv1a32 } from './textHash';
 export { balancedClassWeights, randomOversample, randomUndersample, sampleWeights, smote, rowsByClass, NO_IMBALANCE, type ImbalanceMethod, type ImbalanceSpec, type SyntheticRows } from './resample';
+export { augmentActive, augmentedColumns, augmentProblem, augmentWords, NO_AUGMENT, type AugmentSpec } from './augment';

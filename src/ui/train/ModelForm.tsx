@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ModelKind, ModelSpec } from '../../engine/api';
 import { useRuns } from '../../state/runs';
 import { ImbalanceField } from './ImbalanceField';
+import { AugmentField } from './AugmentField';
 
 function NumberField({ label, value, step, min, onChange }: { label: string; value: number; step?: number; min?: number; onChange(v: number): void }) {
   return (
@@ -85,6 +86,7 @@ export function ModelForm() {
       <NumberField label="Batch size" value={model.batchSize} step={1} min={1} onChange={(v) => patch({ batchSize: v })} />
       <NumberField label="Epochs" value={model.epochs} step={1} min={0} onChange={(v) => patch({ epochs: v })} />
       <ImbalanceField />
+      <AugmentField />
       <NumberField label="Seed" value={seed} step={1} onChange={setSeed} />
       <button className="button primary" disabled={noFeatures} onClick={() => void train()}>
         Train model
