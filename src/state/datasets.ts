@@ -18,6 +18,8 @@ export interface DatasetsStore {
   order: string[];
   activeId: string | null;
   job: LoadJob | null;
+  /** Settings of a re-read in progress, shown at once so a toggled control does not snap back. */
+  pendingSettings: Partial<ParseSettings> | null;
   /** The last problem, shown in a dismissible banner; loaded datasets are untouched. */
   problem: { title: string; message: string } | null;
   refresh(): Promise<void>;
@@ -50,6 +52,7 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
     order: [],
     activeId: null,
     job: null,
+    pendingSettings: null,
     problem: null,
 
     async refresh() {
@@ -92,13 +95,13 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
       const { engine, callback } = engineConnection();
       const name = get().byId[active].name;
       const id = newJobId();
-      set({ job: { id, name, fraction: 0, message: `Re-reading ${name}` }, problem: null });
+      set({ job: { id, name, fraction: 0, message: `Re-reading ${name}` }, problem: null, pendingSettings: settings });
       try {
         const result = await engine.reparse(active, settings, id, callback(onProgress));
         if (result.ok) put(result.value, false);
         else if (result.error.code !== 'cancelled') set({ problem: { title: `Could not re-read "${name}"`, message: `${result.error.message} The previous version is kept.` } });
       } finally {
-        set({ job: null });
+        set({ job: null, pendingSettings: null });
       }
     },
 

@@ -12,7 +12,8 @@ const DELIMITERS: { value: string; label: string }[] = [
 export function ParseSettingsBar({ profile }: { profile: DatasetProfile }) {
   const reparse = useDatasets((s) => s.reparse);
   const busy = useDatasets((s) => s.job !== null);
-  const { settings } = profile;
+  const pending = useDatasets((s) => s.pendingSettings);
+  const settings = { ...profile.settings, ...pending };
   return (
     <div className="parse-settings" role="group" aria-label="How the file was read">
       <span className="muted small">Read as {settings.format === 'delimited' ? 'delimited text' : settings.format === 'json' ? 'JSON' : 'JSON Lines'}</span>
