@@ -5,8 +5,9 @@ import { ensureBuild, launchBrowser, startPreview } from './browser.mjs';
 import * as ingest from './workloads/ingest.mjs';
 import * as train from './workloads/train.mjs';
 import * as recommend from './workloads/recommend.mjs';
+import * as recommendTopn from './workloads/recommend-topn.mjs';
 
-const WORKLOADS = [ingest, train, recommend];
+const WORKLOADS = [ingest, train, recommend, recommendTopn];
 
 const args = process.argv.slice(2);
 const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;
