@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { addFile, csvFile, openStudio, screenshot } from './support';
 
 async function trainRun(page: Page, label: RegExp): Promise<void> {
@@ -120,4 +121,38 @@ test('a 2-fold random search of 4 configs fills a sortable table, then trains th
   await screenshot(page, 'model-depth-search');
   await table.getByRole('button', { name: 'Train best config' }).click();
   await expect(page.getByRole('heading', { name: /Run 1 · logistic finished/ })).toBeVisible({ timeout: 60_000 });
+});
+
+test('reload a downloaded model and score a file: same scores as the run', async ({ page }) => {
+  await openStudio(page, '?backend=wasm');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Epochs').fill('5');
+  await trainRun(page, /Run 1 · logistic finished/);
+  await page.getByRole('button', { name: 'Open evaluation →' }).click();
+  const [predictionsDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download predictions (CSV)' }).click()]);
+  const original = readFileSync((await predictionsDownload.path())!, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[4]));
+  const saved: { name: string; mimeType: string; buffer: Buffer }[] = [];
+  const downloads: Promise<void>[] = [];
+  page.on('download', (d) => downloads.push(d.path().then((p) => void saved.push({ name: d.suggestedFilename(), mimeType: 'application/octet-stream', buffer: readFileSync(p!) }))));
+  await page.getByRole('button', { name: 'Download model' }).click();
+  await expect.poll(() => downloads.length).toBe(3);
+  await Promise.all(downloads);
+  expect(saved.map((f) => f.name).sort()).toEqual(expect.arrayContaining(['model.json', 'weights.bin']));
+
+  const reload = page.getByRole('region', { name: 'Score with a saved model' });
+  await reload.getByLabel('Model files').setInputFiles(saved);
+  await expect(reload.getByText(/Loaded a binary model predicting churned/)).toBeVisible();
+  await reload.getByLabel('File to score').selectOption({ label: 'demo-customers.csv' });
+  await reload.getByRole('button', { name: 'Score file' }).click();
+  await expect(reload.getByRole('status')).toContainText('Scored 5,050 rows');
+  const [scoresDownload] = await Promise.all([page.waitForEvent('download'), reload.getByRole('button', { name: 'Download scores (CSV)' }).click()]);
+  const lines = readFileSync((await scoresDownload.path())!, 'utf8').trim().split('\n');
+  expect(lines[0]).toBe('row_index,y_pred,score');
+  const rescored = lines.slice(1).map((l) => Number(l.split(',')[2]));
+  expect(rescored.length).toBe(original.length);
+  let worst = 0;
+  rescored.forEach((s, i) => (worst = Math.max(worst, Math.abs(s - original[i]))));
+  expect(worst).toBeLessThanOrEqual(1e-5);
+  await reload.scrollIntoViewIfNeeded();
+  await screenshot(page, 'model-depth-reload');
 });

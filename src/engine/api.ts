@@ -15,6 +15,7 @@ import type { TaskKind } from '../core/prep';
 import type { ModelFiles, RunSummary, TrainProgress } from './runs';
 import type { ConfidentError, SliceTable } from '../core/experiment/errorAnalysis';
 import type { SearchCandidate, SearchOutcome, SearchProgress, SearchSpec } from './search';
+import type { SavedModelFiles, SavedModelScores, SavedModelSummary } from './savedModels';
 import type { ComparisonFailure, ComparisonResult, ComparisonSetup, ItemRef, MappingSuggestion, RatingsMapping, RatingsSummary, RecommendProgress, RecommenderName, SimilarItem, UserPreview } from './recommendTypes';
 export type * from './recommendTypes';
 import type { EventsMapping, EventsSuggestion, EventsSummary, ImplicitComparison, ImplicitName, ImplicitSetup, OnboardingResult } from './recommendEventsTypes';
@@ -26,6 +27,7 @@ export type { BackendName, ComputeState, DatasetProfile, ColumnProfile, RowPage,
 export type { EpochReport, ExperimentConfig, ExperimentFailure, TaskSetup, BinaryMetrics, ModelKind, ModelSpec, TaskKind, ModelFiles, RunSummary, TrainProgress };
 export type { ConfidentError, SliceTable };
 export type { SearchCandidate, SearchOutcome, SearchProgress, SearchSpec };
+export type { SavedModelFiles, SavedModelScores, SavedModelSummary };
 
 export interface EngineConfig {
   /** Forced backend from `?backend=NAME`; null lets the probe choose. */
@@ -89,6 +91,10 @@ export interface EngineApi {
   searchModels(datasetId: string, config: ExperimentConfig, spec: SearchSpec, jobId: string, onProgress: (p: SearchProgress & { jobId: string }) => void): Promise<SearchOutcome>;
   /** The seeded CV fold assignment of the config's training split as CSV (row_index,fold). */
   exportFolds(datasetId: string, config: ExperimentConfig, k: number): Promise<string | null>;
+  /** Load a downloaded model (model.json + weights.bin + pipeline JSON) back into the engine. */
+  loadSavedModel(files: SavedModelFiles): Promise<Result<SavedModelSummary, { message: string }>>;
+  /** Score every row of a loaded dataset with a reloaded model; the scores CSV comes back as one string. */
+  scoreWithSavedModel(modelId: string, datasetId: string): Promise<Result<SavedModelScores, { message: string }>>;
   /** Cancel a running job; the job resolves with a 'cancelled' error. */
   cancel(jobId: string): Promise<void>;
   /** Recommend: propose user/item/rating/timestamp columns and item details for a ratings dataset. */

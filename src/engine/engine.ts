@@ -14,6 +14,7 @@ import type { ComputeState, EngineApi, EngineConfig, EngineInfo, ProgressCallbac
 import { throttle } from './throttle';
 import { createRunService } from './runs';
 import { createSearchService } from './search';
+import { createSavedModelService } from './savedModels';
 import { createRecommendService } from './recommend';
 import { createEventsService } from './recommendEvents';
 import { createExplainService } from './explain';
@@ -40,6 +41,7 @@ export function createEngine(): EngineApi {
   let nextId = 1;
   const runs = createRunService((id) => datasets.get(id)?.dataset ?? null);
   const search = createSearchService((id) => datasets.get(id)?.dataset ?? null);
+  const savedModels = createSavedModelService((id) => datasets.get(id)?.dataset ?? null);
   const recommender = createRecommendService((id) => datasets.get(id)?.dataset ?? null);
   const events = createEventsService((id) => datasets.get(id)?.dataset ?? null);
   const explainer = createExplainService(runs);
@@ -203,6 +205,14 @@ export function createEngine(): EngineApi {
 
     async exportFolds(datasetId, config, k) {
       return search.foldsCsv(datasetId, config, k);
+    },
+
+    async loadSavedModel(files) {
+      return savedModels.load(files);
+    },
+
+    async scoreWithSavedModel(modelId, datasetId) {
+      return savedModels.score(modelId, datasetId);
     },
 
     async removeRun(runId) {

@@ -5,6 +5,7 @@
 import { activeBackend } from '../core/compute/backends';
 import { runExperiment, type Experiment, type ExperimentConfig, type ExperimentFailure } from '../core/experiment/run';
 import { predictionsCsv, runReport } from '../core/experiment/exports';
+import { pipelineFile } from '../core/experiment/reload';
 import { confidentErrors, sliceMetrics, type ConfidentError, type SliceTable } from '../core/experiment/errorAnalysis';
 import { setupTask, type TaskSetup } from '../core/experiment/setup';
 import type { Evaluation } from '../core/experiment/evaluation';
@@ -138,8 +139,7 @@ export function createRunService(datasetOf: (id: string) => Dataset | null) {
       const stored = runs.get(runId);
       if (!stored) return null;
       const saved = await saveModel(stored.run.model);
-      const pipeline = { format: 'loupe-pipeline/1', target: stored.run.config.target, task: stored.run.config.task, classes: stored.run.classes, positiveClass: stored.run.config.positiveClass, pipeline: stored.run.pipeline };
-      return { modelJson: saved.modelJson, weights: saved.weights, pipelineJson: JSON.stringify(pipeline, null, 2) };
+      return { modelJson: saved.modelJson, weights: saved.weights, pipelineJson: JSON.stringify(pipelineFile(stored.run), null, 2) };
     },
 
     /**

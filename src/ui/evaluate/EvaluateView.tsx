@@ -7,6 +7,7 @@ import { RegressionPanel } from './RegressionPanel';
 import { ExportBar } from './ExportBar';
 import { ComparePanel } from './ComparePanel';
 import { ErrorAnalysisPanel } from './ErrorAnalysisPanel';
+import { ReloadPanel } from './ReloadPanel';
 
 export function EvaluateView() {
   const runs = useRuns((s) => s.runs);
@@ -20,6 +21,7 @@ export function EvaluateView() {
         <h2>No runs yet</h2>
         <p className="muted">Train a model and its test-split evaluation appears here.</p>
         <button className="button" onClick={() => setView('train')}>Go to Train</button>
+        <ReloadPanel />
       </section>
     );
   }
@@ -53,6 +55,7 @@ export function EvaluateView() {
       </div>
       <ErrorAnalysisPanel run={run} />
       <ComparePanel />
+      <ReloadPanel />
     </section>
   );
 }

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../compute/tf';
+import { ingestBytes } from '../frame/ingest';
+import { disposeModel, loadModel, saveModel } from '../models';
+import { demoConfig, loadDemoCustomers, type DemoCustomers } from './fixtures/demoRun';
+import { parsePipelineFile, pipelineFile, scoreWithSaved } from './reload';
+import { runExperiment, type Experiment } from './run';
+
+describe('reloading a downloaded model', () => {
+  let demo: DemoCustomers;
+  let run: Experiment;
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    demo = loadDemoCustomers();
+    const result = await runExperiment(demo.dataset, demoConfig(demo.setup, 'mlp', 42, { epochs: 2, hidden: [8] }));
+    if (!result.ok) throw new Error(result.error.message);
+    run = result.value;
+  }, 60_000);
+
+  it('scores every row as the original run did, within 1e-5, after a JSON round trip of every file', async () => {
+    const files = await saveModel(run.model);
+    const text = JSON.stringify(pipelineFile(run), null, 2);
+    const parsed = parsePipelineFile(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const model = await loadModel({ modelJson: files.modelJson, weights: files.weights.slice(0) });
+    const scored = await scoreWithSaved(model, parsed.value, demo.dataset);
+    if (!scored.ok) throw new Error(scored.message);
+    expect(scored.value.rows).toBe(demo.dataset.rowCount);
+    let worst = 0;
+    scored.value.scores.forEach((s, i) => (worst = Math.max(worst, Math.abs(s - run.scores[i]))));
+    expect(worst).toBeLessThanOrEqual(1e-5);
+    expect(scored.value.csv.split('\n')[0]).toBe('row_index,y_pred,score');
+    disposeModel(model);
+  });
+
+  it('says which column is missing when the new file lacks one', async () => {
+    const loaded = ingestBytes(new TextEncoder().encode('age,country\n30,US\n'), { id: 'small', name: 'small.csv' });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const parsed = parsePipelineFile(JSON.stringify(pipelineFile(run)));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const scored = await scoreWithSaved(run.model, parsed.value, loaded.value);
+    expect(scored.ok).toBe(false);
+    if (!scored.ok) expect(scored.message).toMatch(/no column/);
+  });
+
+  it('rejects a file that is not a Loupe pipeline', () => {
+    expect(parsePipelineFile('{"format":"other"}').ok).toBe(false);
+    expect(parsePipelineFile('not json').ok).toBe(false);
+  });
+});
