@@ -6,8 +6,9 @@ import * as ingest from './workloads/ingest.mjs';
 import * as train from './workloads/train.mjs';
 import * as recommend from './workloads/recommend.mjs';
 import * as recommendTopn from './workloads/recommend-topn.mjs';
+import * as explain from './workloads/explain.mjs';
 
-const WORKLOADS = [ingest, train, recommend, recommendTopn];
+const WORKLOADS = [ingest, train, recommend, recommendTopn, explain];
 
 const args = process.argv.slice(2);
 const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;

@@ -89,7 +89,7 @@ function captureProxyMarker() {
   };
 }
 
-async function openBenchPage(browser, url, backend) {
+export async function openBenchPage(browser, url, backend) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(captureProxyMarker);
@@ -99,7 +99,7 @@ async function openBenchPage(browser, url, backend) {
 }
 
 /** Upload through the studio's file input; resolves to the dataset id once the engine has it. */
-async function upload(page, path) {
+export async function upload(page, path) {
   const fileName = basename(path);
   await page.getByLabel('Add data file').setInputFiles(path);
   // Poll from here: waitForFunction would take an async predicate's pending Promise as truthy.

@@ -70,7 +70,7 @@ export function GlobalPanel() {
       {global ? (
         <>
           <p className="muted small">
-            {global.rows} test rows · {global.spaceLabel} · KernelSHAP / exact per row · {(global.ms / 1000).toFixed(1)} s ({Math.round(global.evaluations / (global.ms / 1000)).toLocaleString('en-US')} model evaluations/s)
+            {global.rows} test rows · {global.spaceLabel} · exact SHAP up to 12 features, else KernelSHAP with 512 coalitions and a 20-row background · {(global.ms / 1000).toFixed(1)} s ({Math.round(global.evaluations / (global.ms / 1000)).toLocaleString('en-US')} model evaluations/s)
           </p>
           <div className="eval-grid">
             <div>
