@@ -7,6 +7,8 @@ import { EvaluationForm } from './EvaluationForm';
 import { MappingForm } from './MappingForm';
 import { PreviewPanel } from './PreviewPanel';
 import { ResultsTable } from './ResultsTable';
+import { EventsView } from './events/EventsView';
+import { useRecommendEvents } from '../../state/recommendEvents';
 
 /** Map ratings, compare recommenders on a held-out split, then preview what each user would get. */
 export function RecommendView() {
@@ -17,6 +19,8 @@ export function RecommendView() {
   const mappingError = useRecommend((s) => s.mappingError);
   const suggest = useRecommend((s) => s.suggest);
   const jobError = useRecommend((s) => s.jobError);
+  const mode = useRecommendEvents((s) => s.mode);
+  const setMode = useRecommendEvents((s) => s.setMode);
 
   // First visit: the active dataset if it looks like ratings, else the first one that does.
   useEffect(() => {
@@ -29,6 +33,17 @@ export function RecommendView() {
   if (order.length === 0) return <p className="muted">Add a ratings file (user, item, rating columns) first.</p>;
   return (
     <section className="recommend-view" aria-label="Recommend">
+      <div role="radiogroup" aria-label="Recommend from" className="row">
+        {(['ratings', 'events'] as const).map((m) => (
+          <label key={m} className="check">
+            <input type="radio" name="recommend-mode" checked={mode === m} onChange={() => setMode(m)} /> {m === 'ratings' ? 'Ratings (explicit stars)' : 'Events (clicks, purchases)'}
+          </label>
+        ))}
+      </div>
+      {mode === 'events' ? (
+        <EventsView />
+      ) : (
+        <>
       <div className="train-grid">
         <div className="panel">
           <h2>1 · Ratings</h2>
@@ -51,6 +66,8 @@ export function RecommendView() {
       <CompareProgress />
       <ResultsTable />
       <PreviewPanel />
+        </>
+      )}
     </section>
   );
 }
