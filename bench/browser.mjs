@@ -44,9 +44,11 @@ export async function launchBrowser() {
   const browser = await chromium.connect(server.wsEndpoint());
   browser.loupePid = server.process().pid;
   const close = browser.close.bind(browser);
+  // Closing can hang after a WebGPU (SwiftShader) run: give it 10 s, then kill the browser.
   browser.close = async () => {
-    await close();
-    await server.close();
+    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000, 'timeout'));
+    const closed = await Promise.race([close().then(() => server.close()), timeout]);
+    if (closed === 'timeout') await server.kill();
   };
   return browser;
 }
