@@ -36,3 +36,5 @@ try {
 }
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+// Lingering handles (a stuck GPU process, a preview child) must not keep the runner alive.
+process.exit(0);
