@@ -156,3 +156,30 @@ test('reload a downloaded model and score a file: same scores as the run', async
   await reload.scrollIntoViewIfNeeded();
   await screenshot(page, 'model-depth-reload');
 });
+
+test('a configuration round-trips through the URL (never data)', async ({ page, context }) => {
+  await openStudio(page, '?backend=wasm');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByLabel('Target column')).toHaveValue('churned');
+  await page.getByLabel('Epochs').fill('7');
+  await page.getByLabel('Seed').fill('1234');
+  await page.getByLabel('Class imbalance').selectOption('smote');
+  await page.getByRole('checkbox', { name: /^age/ }).uncheck();
+  await page.getByRole('button', { name: 'Share configuration' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  expect(link).toContain('#loupe=');
+  const decoded = decodeURIComponent(link);
+  expect(decoded).not.toMatch(/U0\d{4}|@/); // no user ids or emails from the file
+  await screenshot(page, 'model-depth-share');
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('button', { name: /^demo-customers\.csv/ })).toBeVisible({ timeout: 60_000 });
+  await other.getByRole('tab', { name: 'Train' }).click();
+  await expect(other.getByLabel('Target column')).toHaveValue('churned');
+  await expect(other.getByLabel('Epochs')).toHaveValue('7');
+  await expect(other.getByLabel('Seed')).toHaveValue('1234');
+  await expect(other.getByLabel('Class imbalance')).toHaveValue('smote');
+  await expect(other.getByRole('checkbox', { name: /^age/ })).not.toBeChecked();
+  await expect(other.getByRole('checkbox', { name: /^country/ })).toBeChecked();
+});

@@ -42,6 +42,8 @@ export interface RunsStore {
   setSeed(seed: number): void;
   setImbalance(imbalance: ImbalanceSpec): void;
   setAugment(augment: AugmentSpec): void;
+  /** Set the Train view up from a shared configuration (target, features, model, seed, options). */
+  applyConfig(datasetId: string, config: ExperimentConfig): Promise<string | null>;
   /** The experiment the Train view describes now, or null before a target is set up. */
   currentConfig(): ExperimentConfig | null;
   train(): Promise<void>;
@@ -116,6 +118,23 @@ export const useRuns = create<RunsStore>((set, get) => ({
 
   setAugment(augment) {
     set({ augment });
+  },
+
+  async applyConfig(datasetId, config) {
+    await get().chooseTarget(datasetId, config.target, { task: config.task, ...(config.positiveClass ? { positiveClass: config.positiveClass } : {}) });
+    const setup = get().setup;
+    if (!setup) return get().setupError ?? `The shared target "${config.target}" could not be set up.`;
+    const wanted = new Set(config.features);
+    const missing = config.features.filter((f) => !setup.features.some((s) => s.name === f));
+    set({
+      included: Object.fromEntries(setup.features.map((f) => [f.name, wanted.has(f.name)])),
+      modelKind: config.model.kind === 'mlp' ? 'mlp' : 'logistic',
+      model: config.model,
+      seed: config.seed,
+      imbalance: config.imbalance ?? { method: 'none' },
+      augment: config.augment ?? { noise: 0, wordDelete: 0, wordSwap: 0 },
+    });
+    return missing.length ? `The shared configuration uses columns this file does not have: ${missing.join(', ')}.` : null;
   },
 
   currentConfig() {

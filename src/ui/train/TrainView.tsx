@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useShare } from '../../state/share';
+import { SharePanel } from './SharePanel';
 import { useDatasets } from '../../state/datasets';
 import { useRuns } from '../../state/runs';
 import { FeaturePicker } from './FeaturePicker';
@@ -15,9 +17,20 @@ export function TrainView() {
   const setupError = useRuns((s) => s.setupError);
   const trainError = useRuns((s) => s.trainError);
 
+  const pendingShare = useShare((s) => s.pending);
+  const applyConfig = useRuns((s) => s.applyConfig);
+  useEffect(() => useShare.getState().readFromUrl(), []);
+  // A shared link's configuration wins over the default target once its target column is here.
+  useEffect(() => {
+    if (!dataset || !pendingShare || !dataset.columns.some((c) => c.name === pendingShare.target)) return;
+    const config = pendingShare;
+    useShare.getState().done(null);
+    void applyConfig(dataset.id, config).then((message) => useShare.getState().done(message));
+  }, [dataset, pendingShare, applyConfig]);
+
   // A sensible first target: a column named like a label, else the last boolean/categorical one.
   useEffect(() => {
-    if (!dataset || runsDataset === dataset.id) return;
+    if (!dataset || runsDataset === dataset.id || useShare.getState().pending) return;
     const byName = dataset.columns.find((c) => /^(churn(ed)?|label|target|class|y|outcome)$/i.test(c.name));
     const fallback = [...dataset.columns].reverse().find((c) => c.kind === 'boolean' || c.kind === 'categorical');
     const target = byName ?? fallback ?? dataset.columns[dataset.columns.length - 1];
@@ -48,6 +61,7 @@ export function TrainView() {
         </div>
       </div>
       {trainError ? <div role="alert" className="banner banner-error">{trainError}</div> : null}
+      <SharePanel />
       <TrainProgressPanel />
       {setup ? <SearchPanel /> : null}
     </section>
