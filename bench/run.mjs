@@ -7,8 +7,9 @@ import * as train from './workloads/train.mjs';
 import * as recommend from './workloads/recommend.mjs';
 import * as recommendTopn from './workloads/recommend-topn.mjs';
 import * as explain from './workloads/explain.mjs';
+import * as search from './workloads/search.mjs';
 
-const WORKLOADS = [ingest, train, recommend, recommendTopn, explain];
+const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search];
 
 const args = process.argv.slice(2);
 const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;
