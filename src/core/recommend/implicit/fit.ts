@@ -12,7 +12,7 @@ import { fitBpr } from './bpr';
 export const IMPLICIT_DEFAULTS: { [K in ImplicitSpec['kind']]: Extract<ImplicitSpec, { kind: K }> } = {
   popular: { kind: 'popular' },
   sar: { kind: 'sar', similarity: 'jaccard', threshold: 1 },
-  als: { kind: 'als', factors: 16, iterations: 15, reg: 1, alpha: 1, cgSteps: 3, seed: 42 },
+  als: { kind: 'als', factors: 16, iterations: 15, reg: 20, alpha: 1, cgSteps: 3, seed: 42 },
   bpr: { kind: 'bpr', factors: 200, epochs: 100, lr: 0.01, reg: 0.001, seed: 42 },
 };
 
