@@ -161,6 +161,8 @@ test('a configuration round-trips through the URL (never data)', async ({ page, 
   await openStudio(page, '?backend=wasm');
   await page.getByRole('tab', { name: 'Train' }).click();
   await expect(page.getByLabel('Target column')).toHaveValue('churned');
+  await page.getByRole('combobox', { name: /^Model/ }).selectOption('mlp');
+  await page.getByLabel('Hidden layers').fill('16, 8');
   await page.getByLabel('Epochs').fill('7');
   await page.getByLabel('Seed').fill('1234');
   await page.getByLabel('Class imbalance').selectOption('smote');
@@ -178,6 +180,8 @@ test('a configuration round-trips through the URL (never data)', async ({ page, 
   await other.getByRole('tab', { name: 'Train' }).click();
   await expect(other.getByLabel('Target column')).toHaveValue('churned');
   await expect(other.getByLabel('Epochs')).toHaveValue('7');
+  await expect(other.getByRole('combobox', { name: /^Model/ })).toHaveValue('mlp');
+  await expect(other.getByLabel('Hidden layers')).toHaveValue('16, 8');
   await expect(other.getByLabel('Seed')).toHaveValue('1234');
   await expect(other.getByLabel('Class imbalance')).toHaveValue('smote');
   await expect(other.getByRole('checkbox', { name: /^age/ })).not.toBeChecked();

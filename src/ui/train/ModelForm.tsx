@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ModelKind, ModelSpec } from '../../engine/api';
 import { useRuns } from '../../state/runs';
 import { ImbalanceField } from './ImbalanceField';
@@ -9,6 +9,30 @@ function NumberField({ label, value, step, min, onChange }: { label: string; val
     <label>
       {label}
       <input type="number" value={value} step={step ?? 'any'} min={min} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && onChange(e.target.valueAsNumber)} />
+    </label>
+  );
+}
+
+/** Typed text stays as typed; a change from outside (shared link, "Train best config") replaces it. */
+function HiddenLayersField({ hidden, onChange }: { hidden: number[]; onChange(sizes: number[]): void }) {
+  const [text, setText] = useState(hidden.join(', '));
+  const key = hidden.join(',');
+  useEffect(() => {
+    setText((current) => (current.split(/[,\s]+/).filter(Boolean).join(',') === key ? current : key.split(',').join(', ')));
+  }, [key]);
+  return (
+    <label>
+      Hidden layers
+      <input
+        type="text"
+        value={text}
+        aria-describedby="hidden-help"
+        onChange={(e) => {
+          setText(e.target.value);
+          const sizes = e.target.value.split(/[,\s]+/).filter(Boolean).map(Number);
+          if (sizes.length > 0 && sizes.every((n) => Number.isInteger(n) && n > 0)) onChange(sizes);
+        }}
+      />
     </label>
   );
 }
@@ -45,18 +69,7 @@ export function ModelForm() {
       </label>
       {model.kind === 'mlp' ? (
         <>
-          <label>
-            Hidden layers
-            <input
-              type="text"
-              defaultValue={model.hidden.join(', ')}
-              aria-describedby="hidden-help"
-              onChange={(e) => {
-                const sizes = e.target.value.split(/[,\s]+/).filter(Boolean).map(Number);
-                if (sizes.length > 0 && sizes.every((n) => Number.isInteger(n) && n > 0)) patch({ hidden: sizes } as Partial<ModelSpec>);
-              }}
-            />
-          </label>
+          <HiddenLayersField hidden={model.hidden} onChange={(hidden) => patch({ hidden } as Partial<ModelSpec>)} />
           <span id="hidden-help" className="muted small">units per layer, e.g. 64, 32</span>
           <label>
             Activation
