@@ -4,7 +4,8 @@
  * training on that fold's split by hand. The test split stays untouched for the final model.
  */
 import type { Dataset } from '../frame/types';
-import { encodeTarget, stratifiedSplit } from '../prep';
+import { encodeTarget, stratifiedSplit, type Split } from '../prep';
+import type { Evaluation } from './evaluation';
 import { createRandom, shuffledIndices } from '../random';
 import { compareMetrics } from './compare';
 import { disposeModel } from '../models';
@@ -36,6 +37,20 @@ export interface CvResult {
 export interface CvProgress {
   fold: number;
   k: number;
+}
+
+/** What one fold produced: enough for the CV summary (the model is not kept). */
+export type FoldOutcome = { ok: true; evaluation: Evaluation; trainRows: number } | { ok: false; error: ExperimentFailure };
+
+/** Runs one fold somewhere (this thread, or a pool of workers); folds of a CV may then run at once. */
+export type FoldRunner = (config: ExperimentConfig, split: Split) => Promise<FoldOutcome>;
+
+/** One fold on this thread: an ordinary run on the fold's rows, its model freed at once. */
+export async function runFoldHere(ds: Dataset, config: ExperimentConfig, split: Split, signal?: { readonly aborted: boolean }): Promise<FoldOutcome> {
+  const result = await runExperiment(ds, config, { signal, split });
+  if (!result.ok) return result;
+  disposeModel(result.value.model);
+  return { ok: true, evaluation: result.value.evaluation, trainRows: result.value.trainRows };
 }
 
 export const MIN_FOLDS = 2;
@@ -91,7 +106,7 @@ export async function crossValidate(
   ds: Dataset,
   config: ExperimentConfig,
   k: number,
-  options: { signal?: { readonly aborted: boolean }; onFold?: (p: CvProgress) => void } = {},
+  options: { signal?: { readonly aborted: boolean }; onFold?: (p: CvProgress) => void; runFold?: FoldRunner } = {},
 ): Promise<{ ok: true; value: CvResult; folds: FoldAssignment } | { ok: false; error: ExperimentFailure }> {
   const fail = (reason: ExperimentFailure['reason'], message: string) => ({ ok: false as const, error: { reason, message } });
   if (!Number.isInteger(k) || k < MIN_FOLDS || k > MAX_FOLDS) return fail('bad-config', `Choose between ${MIN_FOLDS} and ${MAX_FOLDS} folds.`);
@@ -99,16 +114,28 @@ export async function crossValidate(
   if (!base.ok) return fail('bad-config', base.message);
   if (base.rows.length < 2 * k) return fail('bad-config', `The training split has ${base.rows.length} rows: too few for ${k} folds.`);
   const folds = stratifiedFolds(base.rows, base.y, k, config.seed, config.task !== 'regression');
-  const evaluations = [];
+  const evaluations: Evaluation[] = [];
   const foldSizes: CvResult['foldSizes'] = [];
-  for (let f = 0; f < k; f++) {
-    if (options.signal?.aborted) return fail('cancelled', `Cross-validation was cancelled at fold ${f + 1} of ${k}.`);
-    options.onFold?.({ fold: f, k });
-    const result = await runExperiment(ds, config, { signal: options.signal, split: foldSplit(folds, f) });
-    if (!result.ok) return { ok: false, error: { ...result.error, message: `Fold ${f + 1}: ${result.error.message}` } };
-    disposeModel(result.value.model);
-    evaluations.push(result.value.evaluation);
-    foldSizes.push({ train: result.value.trainRows, heldOut: folds.fold.filter((x) => x === f).length });
+  const outcomes: FoldOutcome[] = [];
+  if (options.runFold) {
+    // A pool runs the folds at once; it checks the cancel token itself.
+    const runFold = options.runFold;
+    options.onFold?.({ fold: 0, k });
+    outcomes.push(...(await Promise.all(Array.from({ length: k }, (_, f) => runFold(config, foldSplit(folds, f))))));
+  } else {
+    for (let f = 0; f < k; f++) {
+      if (options.signal?.aborted) return fail('cancelled', `Cross-validation was cancelled at fold ${f + 1} of ${k}.`);
+      options.onFold?.({ fold: f, k });
+      const outcome = await runFoldHere(ds, config, foldSplit(folds, f), options.signal);
+      outcomes.push(outcome);
+      if (!outcome.ok) break;
+    }
+  }
+  for (let f = 0; f < outcomes.length; f++) {
+    const outcome = outcomes[f];
+    if (!outcome.ok) return { ok: false, error: { ...outcome.error, message: outcome.error.reason === 'cancelled' ? outcome.error.message : `Fold ${f + 1}: ${outcome.error.message}` } };
+    evaluations.push(outcome.evaluation);
+    foldSizes.push({ train: outcome.trainRows, heldOut: folds.fold.filter((x) => x === f).length });
   }
   const metrics = compareMetrics(evaluations).map((row) => {
     const present = row.values.filter((v): v is number => v !== null);

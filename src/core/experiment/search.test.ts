@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../compute/tf';
 import { candidatesOf, gridOf, searchModels, searchProblem } from './search';
-import { crossValidate } from './crossValidate';
+import { crossValidate, runFoldHere } from './crossValidate';
 import { demoConfig, loadDemoCustomers, type DemoCustomers } from './fixtures/demoRun';
 import { defaultModelSpec } from '../models';
 
@@ -52,5 +52,16 @@ describe('searchModels on demo-customers', () => {
       expect(cancelled.error.reason).toBe('cancelled');
       expect(cancelled.partial).toHaveLength(1);
     }
+  }, 120_000);
+
+  it('a fold runner (as the worker pool uses) gives the same results as running folds one by one', async () => {
+    const config = demoConfig(demo.setup, 'logistic', 42, { epochs: 1 });
+    const spec = { mode: 'grid' as const, space: { l2: [1, 10] }, samples: 0, k: 2 };
+    const one = await searchModels(demo.dataset, config, spec);
+    let calls = 0;
+    const pooled = await searchModels(demo.dataset, config, spec, { runFold: (c, split) => (calls++, runFoldHere(demo.dataset, c, split)) });
+    if (!one.ok || !pooled.ok) throw new Error('searches should finish');
+    expect(calls).toBe(4);
+    expect(pooled.value.map((c) => c.cv.metrics)).toEqual(one.value.map((c) => c.cv.metrics));
   }, 120_000);
 });

@@ -6,7 +6,7 @@
 import type { Dataset } from '../frame/types';
 import type { ModelSpec } from '../models';
 import { createRandom, shuffledIndices } from '../random';
-import { crossValidate, type CvResult } from './crossValidate';
+import { crossValidate, type CvResult, type FoldRunner } from './crossValidate';
 import type { ExperimentConfig, ExperimentFailure } from './run';
 
 /** A setting's candidate values: numbers, names (activation, optimizer) or hidden-layer lists. */
@@ -72,12 +72,13 @@ export async function searchModels(
   ds: Dataset,
   config: ExperimentConfig,
   spec: SearchSpec,
-  options: { signal?: { readonly aborted: boolean }; onProgress?: (p: SearchProgress) => void } = {},
+  options: { signal?: { readonly aborted: boolean }; onProgress?: (p: SearchProgress) => void; runFold?: FoldRunner } = {},
 ): Promise<{ ok: true; value: SearchCandidate[] } | { ok: false; error: ExperimentFailure; partial: SearchCandidate[] }> {
   const candidates = candidatesOf(spec, config.seed);
   const problem = searchProblem(spec, config.model, candidates.length);
   const done: SearchCandidate[] = [];
   if (problem) return { ok: false, error: { reason: 'bad-config', message: problem }, partial: done };
+  if (options.runFold) return searchInParallel(ds, config, spec, candidates, options.runFold, options.onProgress);
   for (let i = 0; i < candidates.length; i++) {
     const settings = candidates[i];
     const model = { ...config.model, ...settings } as ModelSpec;
@@ -92,6 +93,41 @@ export async function searchModels(
     const finished = { index: i, settings, cv: cv.value };
     done.push(finished);
     options.onProgress?.({ done: i + 1, total: candidates.length, fold: spec.k - 1, finished });
+  }
+  return { ok: true, value: done };
+}
+
+/**
+ * Every candidate's folds handed to a pool at once (the pool bounds how many run together), so
+ * the workers stay busy across candidate boundaries. Candidates finish in any order.
+ */
+async function searchInParallel(
+  ds: Dataset,
+  config: ExperimentConfig,
+  spec: SearchSpec,
+  candidates: Record<string, SettingValue>[],
+  runFold: FoldRunner,
+  onProgress?: (p: SearchProgress) => void,
+): Promise<{ ok: true; value: SearchCandidate[] } | { ok: false; error: ExperimentFailure; partial: SearchCandidate[] }> {
+  const done: SearchCandidate[] = [];
+  let failure: ExperimentFailure | null = null;
+  onProgress?.({ done: 0, total: candidates.length, fold: 0, finished: null });
+  await Promise.all(
+    candidates.map(async (settings, index) => {
+      const cv = await crossValidate(ds, { ...config, model: { ...config.model, ...settings } as ModelSpec }, spec.k, { runFold });
+      if (!cv.ok) {
+        if (!failure || failure.reason === 'cancelled') failure = cv.error.reason === 'cancelled' ? cv.error : { ...cv.error, message: `Candidate ${index + 1} (${describe(settings)}): ${cv.error.message}` };
+        return;
+      }
+      const finished = { index, settings, cv: cv.value };
+      done.push(finished);
+      onProgress?.({ done: done.length, total: candidates.length, fold: spec.k - 1, finished });
+    }),
+  );
+  done.sort((a, b) => a.index - b.index);
+  if (failure) {
+    const f = failure as ExperimentFailure;
+    return { ok: false, error: f.reason === 'cancelled' ? { ...f, message: `Search cancelled after ${done.length} of ${candidates.length} candidates.` } : f, partial: done };
   }
   return { ok: true, value: done };
 }
