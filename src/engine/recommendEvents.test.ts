@@ -71,6 +71,16 @@ describe('events service on demo-ratings', () => {
     expect(!nothing.ok && nothing.error.message).toMatch(/nothing is similar/);
   });
 
+  it('refuses SAR on more items than its item-by-item table allows, with a message', async () => {
+    const rows = Array.from({ length: 8001 }, (_, k) => `u${k % 50},i${k}`).join('\n');
+    const big = load('ds3', 'big.csv', `user,item\n${rows}\n`);
+    datasets.set(big.id, big);
+    const s = service.suggest('ds3', [big]);
+    if (!s.ok) throw new Error(s.error.message);
+    const r = await service.compare(s.value.mapping, { algorithms: ['sar'], seed: 1, diversity: 1 }, { aborted: false }, () => {});
+    expect(!r.ok && r.error.message).toMatch(/up to 8,000 items; these events have 8,001/);
+  });
+
   it('cancels', async () => {
     const s = service.suggest('ds1', [demo]);
     if (!s.ok) throw new Error(s.error.message);

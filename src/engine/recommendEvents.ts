@@ -4,7 +4,7 @@
  * interactions for onboarding, and content similarity for new items. Only lists leave the worker.
  */
 import {
-  IMPLICIT_DEFAULTS, buildInteractions, contentModel, densify, fitImplicit, hybridModel, mmrRerank, popularModel,
+  IMPLICIT_DEFAULTS, SAR_MAX_ITEMS, buildInteractions, contentModel, densify, fitImplicit, hybridModel, mmrRerank, popularModel,
   rankingMetrics, scoreAgainst, stratifiedSplit, topK, vectorizeItem, type ImplicitModel, type Interactions, type ItemSimilarity,
 } from '../core/recommend/implicit';
 import { FitCancelled } from '../core/recommend';
@@ -84,6 +84,9 @@ export function createEventsService(datasetOf: (id: string) => Dataset | null) {
       if (setup.algorithms.length === 0) return { ok: false, error: { reason: 'bad-input', message: 'Pick at least one algorithm to compare.' } };
       if (!m.content && setup.algorithms.some((a) => a === 'content' || a === 'hybrid')) {
         return { ok: false, error: { reason: 'bad-input', message: 'Content-based and hybrid need item titles or categories: map the item details first.' } };
+      }
+      if (setup.algorithms.includes('sar') && m.items.length > SAR_MAX_ITEMS) {
+        return { ok: false, error: { reason: 'bad-input', message: `SAR keeps an item-by-item table and allows up to ${SAR_MAX_ITEMS.toLocaleString('en-US')} items; these events have ${m.items.length.toLocaleString('en-US')}. Leave SAR out or use ALS or BPR.` } };
       }
       const lambda = Math.min(1, Math.max(0, setup.diversity));
       const nu = m.users.length;

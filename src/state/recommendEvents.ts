@@ -146,6 +146,9 @@ export const useRecommendEvents = create<EventsStore>((set, get) => {
         const best = [...result.value.rows].sort((a, b) => b.ndcg - a.ndcg)[0]?.algorithm ?? null;
         set({ result: result.value, summary: result.value.summary, onboardAlgorithm: keep ?? best });
         await refreshOnboarding();
+      } catch (error) {
+        // A worker failure still ends the job with a message, never a silent spinner.
+        set({ jobError: `The comparison failed: ${error instanceof Error ? error.message : String(error)}` });
       } finally {
         set({ job: null });
       }
