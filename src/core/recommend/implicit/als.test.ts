@@ -38,6 +38,23 @@ describe('implicit ALS', () => {
     }
   });
 
+  it('one user step equals the Hu-Koren normal equations summed over every item, solved by brute force', () => {
+    const x = twoBlocks();
+    const f = 4;
+    // iterations 0 leaves the seeded initial item factors; one iteration first solves users against them.
+    const init = fitAls(x, { ...spec, iterations: 0 }).itemFactors;
+    const one = fitAls(x, { ...spec, iterations: 1, cgSteps: 50 });
+    for (const u of [0, 10]) {
+      const h = userHistory(x, u);
+      const expected = bruteForceUser(init, 10, f, h.items, spec.alpha, spec.reg);
+      expect(Math.max(...expected.map(Math.abs))).toBeGreaterThan(1e-3);
+      for (let k = 0; k < f; k++) expect(one.userFactors[u * f + k] / expected[k]).toBeCloseTo(1, 4);
+      // Fold-in against the same item factors gives the same answer.
+      const folded = fitAls(x, { ...spec, iterations: 0 }).foldIn(h);
+      for (let k = 0; k < f; k++) expect(folded[k] / expected[k]).toBeCloseTo(1, 6);
+    }
+  });
+
   it('is the same for the same seed, and reports progress per iteration', () => {
     const x = twoBlocks();
     const seen: number[] = [];
@@ -51,3 +68,29 @@ describe('implicit ALS', () => {
     expect(() => fitAls(twoBlocks(), spec, { signal: { aborted: true } })).toThrow(/cancelled/);
   });
 });
+
+/**
+ * min_x sum_i c_i (p_i - x.y_i)^2 + reg |x|^2 with c_i = 1 + alpha (interacted) or 1, p_i = 1 or 0:
+ * (sum_i c_i y_i y_i^T + reg I) x = sum_i c_i p_i y_i, built item by item and solved by Gauss-Jordan.
+ */
+function bruteForceUser(items: Float32Array, nItems: number, f: number, liked: Int32Array, alpha: number, reg: number): number[] {
+  const a = Array.from({ length: f }, (_, r) => Array.from({ length: f + 1 }, (_, c) => (r === c ? reg : 0)));
+  for (let i = 0; i < nItems; i++) {
+    const p = liked.includes(i) ? 1 : 0;
+    const c = 1 + alpha * p;
+    for (let r = 0; r < f; r++) {
+      for (let s = 0; s < f; s++) a[r][s] += c * items[i * f + r] * items[i * f + s];
+      a[r][f] += c * p * items[i * f + r];
+    }
+  }
+  for (let col = 0; col < f; col++) {
+    const pivot = a[col][col];
+    for (let c = col; c <= f; c++) a[col][c] /= pivot;
+    for (let r = 0; r < f; r++) {
+      if (r === col) continue;
+      const m = a[r][col];
+      for (let c = col; c <= f; c++) a[r][c] -= m * a[col][c];
+    }
+  }
+  return a.map((row) => row[f]);
+}
