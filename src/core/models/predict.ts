@@ -5,22 +5,34 @@ import type { TrainedModel } from './types';
 /** Rows per forward pass: bounds memory, and each batch's tensors are freed by its tidy. */
 const PREDICT_BATCH = 8192;
 
-/**
- * binary: P(positive), length n; multiclass: n x k probabilities, row-major; regression: values.
- */
-export function predict(model: TrainedModel, x: Float32Array, rows: number): Float64Array {
+/** Output buffer for n rows: n values, or n x k probabilities for multiclass. */
+function outputFor(model: TrainedModel, x: Float32Array, rows: number): Float64Array {
   const cols = model.inputCols;
   if (x.length !== rows * cols) throw new Error(`predict: expected ${rows} x ${cols} values, got ${x.length}.`);
-  const width = model.task === 'multiclass' ? model.classes : 1;
-  const out = new Float64Array(rows * width);
+  return new Float64Array(rows * (model.task === 'multiclass' ? model.classes : 1));
+}
+
+/** One chunk's forward pass; the caller reads and disposes the result. */
+function forwardChunk(model: TrainedModel, x: Float32Array, start: number, n: number): tf.Tensor {
+  const cols = model.inputCols;
+  return tf.tidy(() => {
+    const xb = tf.tensor2d(x.subarray(start * cols, (start + n) * cols), [n, cols]);
+    // tfjs splits predict into 32-row batches by default: 72x slower on wasm for 20k rows.
+    return model.net.predict(xb, { batchSize: n }) as tf.Tensor;
+  });
+}
+
+/**
+ * binary: P(positive), length n; multiclass: n x k probabilities, row-major; regression: values.
+ * Synchronous: for cpu and wasm only (see predictAsync).
+ */
+export function predict(model: TrainedModel, x: Float32Array, rows: number): Float64Array {
+  const out = outputFor(model, x, rows);
+  const width = out.length / Math.max(rows, 1);
   for (let start = 0; start < rows; start += PREDICT_BATCH) {
-    const n = Math.min(PREDICT_BATCH, rows - start);
-    const values = tf.tidy(() => {
-      const xb = tf.tensor2d(x.subarray(start * cols, (start + n) * cols), [n, cols]);
-      // tfjs splits predict into 32-row batches by default: 72x slower on wasm for 20k rows.
-      return (model.net.predict(xb, { batchSize: n }) as tf.Tensor).dataSync();
-    });
-    out.set(values, start * width);
+    const result = forwardChunk(model, x, start, Math.min(PREDICT_BATCH, rows - start));
+    out.set(result.dataSync(), start * width);
+    result.dispose();
   }
   return out;
 }
@@ -31,16 +43,10 @@ export function predict(model: TrainedModel, x: Float32Array, rows: number): Flo
  * adapters (SwiftShader in a worker gave AUC 0.5), while the async read maps the buffer.
  */
 export async function predictAsync(model: TrainedModel, x: Float32Array, rows: number): Promise<Float64Array> {
-  const cols = model.inputCols;
-  if (x.length !== rows * cols) throw new Error(`predict: expected ${rows} x ${cols} values, got ${x.length}.`);
-  const width = model.task === 'multiclass' ? model.classes : 1;
-  const out = new Float64Array(rows * width);
+  const out = outputFor(model, x, rows);
+  const width = out.length / Math.max(rows, 1);
   for (let start = 0; start < rows; start += PREDICT_BATCH) {
-    const n = Math.min(PREDICT_BATCH, rows - start);
-    const result = tf.tidy(() => {
-      const xb = tf.tensor2d(x.subarray(start * cols, (start + n) * cols), [n, cols]);
-      return model.net.predict(xb, { batchSize: n }) as tf.Tensor;
-    });
+    const result = forwardChunk(model, x, start, Math.min(PREDICT_BATCH, rows - start));
     out.set(await result.data(), start * width);
     result.dispose();
   }
