@@ -1,23 +1,7 @@
-import type { ColumnProfile } from '../../engine/api';
 import { useDatasets } from '../../state/datasets';
 import { useRecommend } from '../../state/recommend';
 import { formatCount } from '../format';
-
-function ColumnSelect({ label, value, columns, optional, onChange }: { label: string; value: string | null; columns: ColumnProfile[]; optional?: string; onChange(v: string | null): void }) {
-  return (
-    <label>
-      {label}
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
-        {optional ? <option value="">{optional}</option> : null}
-        {columns.map((c) => (
-          <option key={c.name} value={c.name}>
-            {c.name} ({c.kind})
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+import { ColumnSelect, DatasetSelect } from './MappingSelects';
 
 /** Which dataset and columns hold the ratings, and where item titles come from. */
 export function MappingForm() {
@@ -35,17 +19,7 @@ export function MappingForm() {
   const cols = ratings?.columns ?? [];
   return (
     <fieldset className="form-rows" disabled={busy}>
-      <label>
-        Ratings dataset
-        <select value={mapping?.datasetId ?? ''} onChange={(e) => void suggest(e.target.value)}>
-          {mapping ? null : <option value="">choose…</option>}
-          {order.map((id) => (
-            <option key={id} value={id}>
-              {byId[id]?.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DatasetSelect label="Ratings dataset" value={mapping?.datasetId ?? null} onChange={(id) => void suggest(id)} />
       {mapping ? (
         <>
           <ColumnSelect label="User column" value={mapping.user} columns={cols} onChange={(v) => v && void update({ user: v })} />

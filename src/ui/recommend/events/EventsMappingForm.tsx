@@ -1,10 +1,10 @@
 import { useDatasets } from '../../../state/datasets';
 import { useRecommendEvents } from '../../../state/recommendEvents';
 import { formatCount } from '../../format';
+import { ColumnSelect, DatasetSelect } from '../MappingSelects';
 
 /** Which columns hold user, item, event type (with weights), time, or a rating threshold. */
 export function EventsMappingForm() {
-  const order = useDatasets((s) => s.order);
   const byId = useDatasets((s) => s.byId);
   const mapping = useRecommendEvents((s) => s.mapping);
   const notes = useRecommendEvents((s) => s.notes);
@@ -16,31 +16,11 @@ export function EventsMappingForm() {
   const update = useRecommendEvents((s) => s.updateMapping);
   const cols = mapping ? (byId[mapping.datasetId]?.columns ?? []) : [];
   const select = (label: string, value: string | null, onChange: (v: string | null) => void, optional?: string) => (
-    <label>
-      {label}
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
-        {optional ? <option value="">{optional}</option> : null}
-        {cols.map((c) => (
-          <option key={c.name} value={c.name}>
-            {c.name} ({c.kind})
-          </option>
-        ))}
-      </select>
-    </label>
+    <ColumnSelect label={label} value={value} columns={cols} optional={optional} onChange={onChange} />
   );
   return (
     <fieldset className="form-rows" disabled={busy}>
-      <label>
-        Events dataset
-        <select value={mapping?.datasetId ?? ''} onChange={(e) => void suggest(e.target.value)}>
-          {mapping ? null : <option value="">choose…</option>}
-          {order.map((id) => (
-            <option key={id} value={id}>
-              {byId[id]?.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DatasetSelect label="Events dataset" value={mapping?.datasetId ?? null} onChange={(id) => void suggest(id)} />
       {mapping ? (
         <>
           {select('User column', mapping.user, (v) => v && void update({ user: v }))}
