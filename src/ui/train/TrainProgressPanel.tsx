@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { useEngine } from '../../state/engine';
 import { useRuns } from '../../state/runs';
 import { useUi } from '../../state/ui';
 import { LossChart } from '../charts/LossChart';
 import { formatCount } from '../format';
+import { JobProgress } from '../layout/JobProgress';
 
 /** Live while training: progress, elapsed time, samples/s, the loss curve and a cancel button. */
 export function TrainProgressPanel() {
@@ -12,12 +12,6 @@ export function TrainProgressPanel() {
   const cancel = useRuns((s) => s.cancel);
   const backend = useEngine((s) => s.compute?.active);
   const setView = useUi((s) => s.setView);
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (!job) return;
-    const timer = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(timer);
-  }, [job]);
 
   const last = runs.at(-1);
   if (!job) {
@@ -45,22 +39,18 @@ export function TrainProgressPanel() {
   }
   const latest = job.epochs.at(-1);
   const done = latest?.epoch ?? 0;
-  const elapsed = (now - job.startedAt) / 1000;
   return (
-    <div className="panel" aria-live="polite">
-      <div className="row-between">
-        <h2>Training on {backend}…</h2>
-        <button className="button" onClick={() => void cancel()}>
-          Cancel training
-        </button>
-      </div>
-      <div className="progress-row">
-        <progress aria-label="Training progress" max={job.totalEpochs} value={done} />
-        <span className="small">
-          epoch {done} / {job.totalEpochs} · {elapsed.toFixed(1)} s · {latest ? `${formatCount(Math.round(latest.samplesPerSecond))} samples/s` : 'preparing data…'}
-        </span>
-      </div>
+    <JobProgress
+      title={`Training on ${backend}…`}
+      label="Training progress"
+      value={done}
+      max={job.totalEpochs}
+      message={`epoch ${done} / ${job.totalEpochs} · ${latest ? `${formatCount(Math.round(latest.samplesPerSecond))} samples/s` : 'preparing data…'}`}
+      startedAt={job.startedAt}
+      cancelLabel="Cancel training"
+      onCancel={() => void cancel()}
+    >
       <LossChart epochs={job.epochs} />
-    </div>
+    </JobProgress>
   );
 }

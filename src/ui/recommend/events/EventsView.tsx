@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useDatasets } from '../../../state/datasets';
 import { useRecommendEvents } from '../../../state/recommendEvents';
+import { JobProgress } from '../../layout/JobProgress';
 import { EventsMappingForm } from './EventsMappingForm';
 import { EventsAlgorithms, EventsResultsTable } from './EventsResults';
 import { NewItemPanel } from './NewItemPanel';
@@ -17,19 +18,12 @@ export function EventsView() {
   const job = useRecommendEvents((s) => s.job);
   const cancel = useRecommendEvents((s) => s.cancel);
   const jobError = useRecommendEvents((s) => s.jobError);
-  const [now, setNow] = useState(Date.now());
 
   useEffect(() => {
     if (mapping || mappingError || order.length === 0) return;
     const looksLikeEvents = (id: string) => /event|click|rating|purchase|\.data$/i.test(byId[id]?.name ?? '');
     void suggest(activeId && looksLikeEvents(activeId) ? activeId : (order.find(looksLikeEvents) ?? activeId ?? order[0]));
   }, [mapping, mappingError, order, byId, activeId, suggest]);
-
-  useEffect(() => {
-    if (!job) return;
-    const timer = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(timer);
-  }, [job]);
 
   return (
     <>
@@ -48,22 +42,7 @@ export function EventsView() {
           {jobError}
         </div>
       ) : null}
-      {job ? (
-        <div className="panel" aria-live="polite">
-          <div className="row-between">
-            <h2>Comparing algorithms…</h2>
-            <button className="button" onClick={() => void cancel()}>
-              Cancel
-            </button>
-          </div>
-          <div className="progress-row">
-            <progress aria-label="Comparison progress" max={1} value={job.fraction} />
-            <span className="small">
-              {job.message} · {((now - job.startedAt) / 1000).toFixed(1)} s
-            </span>
-          </div>
-        </div>
-      ) : null}
+      {job ? <JobProgress title="Comparing algorithms…" label="Comparison progress" value={job.fraction} message={job.message} startedAt={job.startedAt} onCancel={() => void cancel()} /> : null}
       <EventsResultsTable />
       <div className="train-grid">
         <Onboarding />
