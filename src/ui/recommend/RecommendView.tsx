@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useDatasets } from '../../state/datasets';
 import { useRecommend } from '../../state/recommend';
 import { AlgorithmPicker } from './AlgorithmPicker';
@@ -9,12 +8,13 @@ import { PreviewPanel } from './PreviewPanel';
 import { ResultsTable } from './ResultsTable';
 import { EventsView } from './events/EventsView';
 import { useRecommendEvents } from '../../state/recommendEvents';
+import { useFirstDataset } from './useFirstDataset';
+
+const RATINGS_NAME = /rating|\.data$/i;
 
 /** Map ratings, compare recommenders on a held-out split, then preview what each user would get. */
 export function RecommendView() {
   const order = useDatasets((s) => s.order);
-  const byId = useDatasets((s) => s.byId);
-  const activeId = useDatasets((s) => s.activeId);
   const mapping = useRecommend((s) => s.mapping);
   const mappingError = useRecommend((s) => s.mappingError);
   const suggest = useRecommend((s) => s.suggest);
@@ -22,13 +22,7 @@ export function RecommendView() {
   const mode = useRecommendEvents((s) => s.mode);
   const setMode = useRecommendEvents((s) => s.setMode);
 
-  // First visit: the active dataset if it looks like ratings, else the first one that does.
-  useEffect(() => {
-    if (mapping || mappingError || order.length === 0) return;
-    const looksLikeRatings = (id: string) => /rating|\.data$/i.test(byId[id]?.name ?? '');
-    const pick = activeId && looksLikeRatings(activeId) ? activeId : (order.find(looksLikeRatings) ?? activeId ?? order[0]);
-    void suggest(pick);
-  }, [mapping, mappingError, order, byId, activeId, suggest]);
+  useFirstDataset(RATINGS_NAME, mapping !== null || mappingError !== null, suggest);
 
   if (order.length === 0) return <p className="muted">Add a ratings file (user, item, rating columns) first.</p>;
   return (

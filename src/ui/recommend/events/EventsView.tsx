@@ -1,17 +1,15 @@
-import { useEffect } from 'react';
-import { useDatasets } from '../../../state/datasets';
 import { useRecommendEvents } from '../../../state/recommendEvents';
 import { JobProgress } from '../../layout/JobProgress';
 import { EventsMappingForm } from './EventsMappingForm';
 import { EventsAlgorithms, EventsResultsTable } from './EventsResults';
 import { NewItemPanel } from './NewItemPanel';
 import { Onboarding } from './Onboarding';
+import { useFirstDataset } from '../useFirstDataset';
+
+const EVENTS_NAME = /event|click|rating|purchase|\.data$/i;
 
 /** Events mode: implicit feedback (clicks, purchases), compared top-N, onboarding and new items. */
 export function EventsView() {
-  const order = useDatasets((s) => s.order);
-  const byId = useDatasets((s) => s.byId);
-  const activeId = useDatasets((s) => s.activeId);
   const mapping = useRecommendEvents((s) => s.mapping);
   const mappingError = useRecommendEvents((s) => s.mappingError);
   const suggest = useRecommendEvents((s) => s.suggest);
@@ -19,11 +17,7 @@ export function EventsView() {
   const cancel = useRecommendEvents((s) => s.cancel);
   const jobError = useRecommendEvents((s) => s.jobError);
 
-  useEffect(() => {
-    if (mapping || mappingError || order.length === 0) return;
-    const looksLikeEvents = (id: string) => /event|click|rating|purchase|\.data$/i.test(byId[id]?.name ?? '');
-    void suggest(activeId && looksLikeEvents(activeId) ? activeId : (order.find(looksLikeEvents) ?? activeId ?? order[0]));
-  }, [mapping, mappingError, order, byId, activeId, suggest]);
+  useFirstDataset(EVENTS_NAME, mapping !== null || mappingError !== null, suggest);
 
   return (
     <>
