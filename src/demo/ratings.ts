@@ -15,13 +15,20 @@ const GLOBAL_MEAN = 3.6;
 const USER_BIAS_SD = 0.35;
 const ITEM_BIAS_SD = 0.3;
 /** Items in a category share a taste direction, so content (category) carries some signal too. */
-const CATEGORY_FACTOR_SD = 0.35;
-const ITEM_FACTOR_SD = 0.3;
+const CATEGORY_FACTOR_SD = 0.5;
+const ITEM_FACTOR_SD = 0.2;
 const USER_FACTOR_SD = 0.45;
 const NOISE_SD = 0.5;
 /** Zipf-like popularity 1/(rank+OFFSET)^EXPONENT: a short head and a long tail of rarely rated items. */
 const ZIPF_OFFSET = 2;
 const ZIPF_EXPONENT = 1.2;
+/**
+ * People mostly rate what they chose, and they choose what they expect to like: an item's
+ * chance of being rated by a user is its popularity times exp(CHOICE_TASTE x taste match).
+ * Without this, which items a user touches says nothing about them, and implicit-feedback
+ * models (and onboarding by picks) could do no better than popularity.
+ */
+const CHOICE_TASTE = 2.5;
 /** Ratings per user: log-normal around ~50, at least 5. */
 const MEDIAN_RATINGS_PER_USER = 40;
 const RATINGS_SPREAD = 0.7;
@@ -73,9 +80,15 @@ function makeProducts(random: Random): Product[] {
   return products;
 }
 
+function dot(a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < RANK; k++) sum += a[k] * b[k];
+  return sum;
+}
+
 function rate(userBias: number, user: Float64Array, product: Product, random: Random): number {
   let r = GLOBAL_MEAN + userBias + product.bias + NOISE_SD * random.normal();
-  for (let k = 0; k < RANK; k++) r += user[k] * product.factors[k];
+  r += dot(user, product.factors);
   return Math.min(5, Math.max(1, Math.round(r)));
 }
 
@@ -87,7 +100,6 @@ export function generateDemoRatings(seed: number = DEFAULT_DEMO_SEED): DemoFile 
   // Its own stream, so the ratings do not shift when the customer generator changes.
   const random = createRandom((seed ^ 0x5eed_4a7e) >>> 0);
   const products = makeProducts(random);
-  const weights = products.map((p) => p.popularity);
   const users = shuffledIndices(DEMO_CUSTOMER_COUNT, random).subarray(0, DEMO_RATING_USER_COUNT);
   const rows: { ms: number; fields: CsvField[] }[] = [];
   for (const u of users) {
@@ -99,6 +111,7 @@ export function generateDemoRatings(seed: number = DEFAULT_DEMO_SEED): DemoFile 
     );
     const start = ACTIVE_FROM + random.next() * (ACTIVE_TO - ACTIVE_FROM - 30 * DAY_MS);
     const end = Math.min(ACTIVE_TO, start + (7 + exponential(150, random)) * DAY_MS);
+    const weights = products.map((p) => p.popularity * Math.exp(CHOICE_TASTE * dot(factors, p.factors)));
     for (const p of weightedSampleWithoutReplacement(weights, count, random)) {
       const product = products[p];
       const ms = Math.floor(start + random.next() * (end - start));

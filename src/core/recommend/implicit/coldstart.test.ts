@@ -42,17 +42,17 @@ describe('cold start on demo purchases', () => {
     });
   }
 
-  it('one onboarding update (fold-in and score every item) takes well under 100 ms', () => {
+  // Its speed (issue 7: under 100 ms per update) is measured by `npm run bench -- onboarding`, not here.
+  it('an onboarding update scores every item from the picks alone and leaves the model as it was', () => {
     const model = fitAls(all, spec);
-    const out = new Float32Array(nItems);
-    const picks = [3, 17, 42, 99, 150];
-    const times: number[] = [];
-    for (let n = 1; n <= picks.length; n++) {
-      const t0 = performance.now();
-      model.scoreHistory({ items: Int32Array.from(picks.slice(0, n)), conf: new Float32Array(n).fill(1) }, out);
-      times.push(performance.now() - t0);
-    }
-    expect(Math.max(...times)).toBeLessThan(100);
+    const picks = { items: Int32Array.from([3, 17, 42]), conf: new Float32Array(3).fill(1) };
+    const first = new Float32Array(nItems);
+    const again = new Float32Array(nItems);
+    model.scoreHistory(picks, first);
+    model.scoreHistory({ items: Int32Array.from([99, 150]), conf: new Float32Array(2).fill(1) }, again);
+    model.scoreHistory(picks, again);
+    expect(Array.from(again)).toEqual(Array.from(first));
+    expect(first.every((v) => Number.isFinite(v))).toBe(true);
   });
 
   it('a user with no history gets the most purchased items', () => {
