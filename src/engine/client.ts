@@ -1,6 +1,6 @@
 /**
  * The one swappable way to reach the engine: through the worker in the browser, in-process in
- * tests. Callers wrap callbacks with `callback()` so the same code works on both transports.
+ * tests (inProcess.ts). Callers wrap callbacks with `callback()` so the same code works on both transports.
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from './api';
@@ -21,8 +21,5 @@ export function connectWorker(): Connection {
   return { engine: wrap<EngineApi>(worker), callback: (fn) => proxy(fn), transport: 'worker' };
 }
 
-/** The same engine in this thread: for Vitest and other Node hosts. */
-export async function connectInProcess(): Promise<Connection> {
-  const { createEngine } = await import('./engine');
-  return { engine: createEngine(), callback: (fn) => fn, transport: 'in-process' };
-}
+// The in-process engine (Vitest, Node) is in inProcess.ts: the UI bundle must not reach the engine's
+// modules at all, or the build drops the engine's nested fold-worker file (see docs/ARCHITECTURE.md).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectInProcess } from './client';
+import { connectInProcess } from './inProcess';
 import type { JobProgress } from './api';
 
 const config = { backend: 'cpu' as const, memoryBudgetMB: 512, wasmPath: '', loadDemo: true };
