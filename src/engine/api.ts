@@ -41,6 +41,8 @@ export interface EngineConfig {
   /** Test hooks (`?ingestChunkKB=N&ingestDelayMs=N`): small, slow chunks so a cancel can be clicked. */
   ingestChunkKB?: number;
   ingestDelayMs?: number;
+  /** Model-search fold helpers (`?foldWorkers=N`): absent = one per spare core, 0 = every fit in the engine worker. */
+  foldWorkers?: number;
 }
 
 /** Progress of a long job, sent a few times a second at most. */

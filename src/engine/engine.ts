@@ -40,7 +40,7 @@ export function createEngine(): EngineApi {
   let compute: ComputeState | null = null;
   let nextId = 1;
   const runs = createRunService((id) => datasets.get(id)?.dataset ?? null);
-  const search = createSearchService((id) => datasets.get(id)?.dataset ?? null);
+  const search = createSearchService((id) => datasets.get(id)?.dataset ?? null, { wasmPath: () => config?.wasmPath, foldWorkers: () => config?.foldWorkers });
   const savedModels = createSavedModelService((id) => datasets.get(id)?.dataset ?? null);
   const recommender = createRecommendService((id) => datasets.get(id)?.dataset ?? null);
   const events = createEventsService((id) => datasets.get(id)?.dataset ?? null);

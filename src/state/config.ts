@@ -7,6 +7,8 @@ export interface StartupConfig {
   loadDemo: boolean;
   ingestChunkKB?: number;
   ingestDelayMs?: number;
+  /** Model-search fold helpers; 0 keeps every fit in the engine worker (the bench's single-thread run). */
+  foldWorkers?: number;
 }
 
 /**
@@ -28,10 +30,16 @@ export function readStartupConfig(search: string, deviceMemoryGB: number | undef
     loadDemo: params.get('demo') !== '0',
     ingestChunkKB: positive(params.get('ingestChunkKB')),
     ingestDelayMs: positive(params.get('ingestDelayMs')),
+    foldWorkers: wholeNumber(params.get('foldWorkers')),
   };
 }
 
 function positive(text: string | null): number | undefined {
   const n = Number(text);
   return text !== null && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+function wholeNumber(text: string | null): number | undefined {
+  const n = Number(text);
+  return text !== null && text !== '' && Number.isInteger(n) && n >= 0 ? n : undefined;
 }

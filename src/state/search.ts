@@ -7,10 +7,15 @@ import { useRuns } from './runs';
 
 export interface SearchJob {
   id: string;
+  /** Candidates finished, of total. */
   done: number;
   total: number;
-  fold: number;
+  /** Fits (one fold of one candidate) finished, of fitsTotal. */
+  fitsDone: number;
+  fitsTotal: number;
   k: number;
+  /** Workers running fits at once (1: the engine worker alone). */
+  workers: number;
 }
 
 export interface SearchStore {
@@ -41,7 +46,7 @@ export const useSearch = create<SearchStore>((set, get) => ({
     if (!config || !runs.datasetId || get().job) return;
     const { engine, callback } = engineConnection();
     const id = `search-${++jobCounter}`;
-    set({ job: { id, done: 0, total: 0, fold: 0, k: spec.k }, results: [], message: null });
+    set({ job: { id, done: 0, total: 0, fitsDone: 0, fitsTotal: 0, k: spec.k, workers: 1 }, results: [], message: null });
     try {
       const outcome = await engine.searchModels(
         runs.datasetId,
@@ -51,7 +56,7 @@ export const useSearch = create<SearchStore>((set, get) => ({
         callback((p) =>
           set((s) => {
             if (!s.job || s.job.id !== p.jobId) return {};
-            return { job: { ...s.job, done: p.done, total: p.total, fold: p.fold }, results: p.finished ? [...s.results, p.finished] : s.results };
+            return { job: { ...s.job, done: p.done, total: p.total, fitsDone: p.fitsDone, fitsTotal: p.fitsTotal, workers: p.workers }, results: p.finished ? [...s.results, p.finished] : s.results };
           }),
         ),
       );

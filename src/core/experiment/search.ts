@@ -31,8 +31,11 @@ export interface SearchProgress {
   /** Candidates finished so far, and how many there are. */
   done: number;
   total: number;
-  /** The fold being run now (0-based) of the current candidate. */
+  /** The fold being run now (0-based) of the current candidate (one by one only; folds run at once otherwise). */
   fold: number;
+  /** Fits (one fold of one candidate) finished so far, and how many the search runs (candidates x k). */
+  fitsDone: number;
+  fitsTotal: number;
   /** The candidate that just finished, when one did. */
   finished: SearchCandidate | null;
 }
@@ -79,12 +82,13 @@ export async function searchModels(
   const done: SearchCandidate[] = [];
   if (problem) return { ok: false, error: { reason: 'bad-config', message: problem }, partial: done };
   if (options.runFold) return searchInParallel(ds, config, spec, candidates, options.runFold, options.onProgress);
+  const fitsTotal = candidates.length * spec.k;
   for (let i = 0; i < candidates.length; i++) {
     const settings = candidates[i];
     const model = { ...config.model, ...settings } as ModelSpec;
     const cv = await crossValidate(ds, { ...config, model }, spec.k, {
       signal: options.signal,
-      onFold: (p) => options.onProgress?.({ done: i, total: candidates.length, fold: p.fold, finished: null }),
+      onFold: (p) => options.onProgress?.({ done: i, total: candidates.length, fold: p.fold, fitsDone: i * spec.k + p.fold, fitsTotal, finished: null }),
     });
     if (!cv.ok) {
       const message = cv.error.reason === 'cancelled' ? `Search cancelled after ${i} of ${candidates.length} candidates.` : `Candidate ${i + 1} (${describe(settings)}): ${cv.error.message}`;
@@ -92,14 +96,15 @@ export async function searchModels(
     }
     const finished = { index: i, settings, cv: cv.value };
     done.push(finished);
-    options.onProgress?.({ done: i + 1, total: candidates.length, fold: spec.k - 1, finished });
+    options.onProgress?.({ done: i + 1, total: candidates.length, fold: spec.k - 1, fitsDone: (i + 1) * spec.k, fitsTotal, finished });
   }
   return { ok: true, value: done };
 }
 
 /**
  * Every candidate's folds handed to a pool at once (the pool bounds how many run together), so
- * the workers stay busy across candidate boundaries. Candidates finish in any order.
+ * the workers stay busy across candidate boundaries. Candidates finish in any order; progress
+ * goes out as each fit finishes.
  */
 async function searchInParallel(
   ds: Dataset,
@@ -111,17 +116,28 @@ async function searchInParallel(
 ): Promise<{ ok: true; value: SearchCandidate[] } | { ok: false; error: ExperimentFailure; partial: SearchCandidate[] }> {
   const done: SearchCandidate[] = [];
   let failure: ExperimentFailure | null = null;
-  onProgress?.({ done: 0, total: candidates.length, fold: 0, finished: null });
+  const fitsTotal = candidates.length * spec.k;
+  let fitsDone = 0;
+  const report = (finished: SearchCandidate | null) => onProgress?.({ done: done.length, total: candidates.length, fold: spec.k - 1, fitsDone, fitsTotal, finished });
+  const countedFold: FoldRunner = async (foldConfig, split) => {
+    const outcome = await runFold(foldConfig, split);
+    if (outcome.ok) {
+      fitsDone++;
+      report(null);
+    }
+    return outcome;
+  };
+  onProgress?.({ done: 0, total: candidates.length, fold: 0, fitsDone: 0, fitsTotal, finished: null });
   await Promise.all(
     candidates.map(async (settings, index) => {
-      const cv = await crossValidate(ds, { ...config, model: { ...config.model, ...settings } as ModelSpec }, spec.k, { runFold });
+      const cv = await crossValidate(ds, { ...config, model: { ...config.model, ...settings } as ModelSpec }, spec.k, { runFold: countedFold });
       if (!cv.ok) {
         if (!failure || failure.reason === 'cancelled') failure = cv.error.reason === 'cancelled' ? cv.error : { ...cv.error, message: `Candidate ${index + 1} (${describe(settings)}): ${cv.error.message}` };
         return;
       }
       const finished = { index, settings, cv: cv.value };
       done.push(finished);
-      onProgress?.({ done: done.length, total: candidates.length, fold: spec.k - 1, finished });
+      report(finished);
     }),
   );
   done.sort((a, b) => a.index - b.index);

@@ -115,9 +115,10 @@ export function SearchPanel() {
       {problem ? <p role="alert" className="error">{problem}</p> : null}
       {job ? (
         <div className="row-gap">
-          <progress aria-label="Search progress" max={Math.max(job.total * job.k, 1)} value={job.done * job.k + job.fold} />
+          <progress aria-label="Search progress" max={Math.max(job.fitsTotal, 1)} value={job.fitsDone} />
           <span className="muted small">
-            candidate {Math.min(job.done + 1, Math.max(job.total, 1))} of {job.total || '…'} · fold {job.fold + 1} of {job.k}
+            {job.fitsDone} of {job.fitsTotal || '…'} fits · {job.done} of {job.total || '…'} candidates done
+            {job.workers > 1 ? ` · ${job.workers} workers` : ''}
           </span>
           <button className="button" onClick={() => void cancel()}>
             Cancel search

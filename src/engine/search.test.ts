@@ -1,0 +1,122 @@
+import { expose } from 'comlink';
+import { MessageChannel } from 'node:worker_threads';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../core/compute/tf';
+import { searchModels, type SearchSpec } from '../core/experiment/search';
+import { demoConfig, loadDemoCustomers, type DemoCustomers } from '../core/experiment/fixtures/demoRun';
+import type { Dataset } from '../core/frame/types';
+import { createFoldService, type FoldApi } from './folds';
+import { createSearchService, type SearchProgress } from './search';
+
+/**
+ * Stands in for the fold worker: a fold service exposed on one end of a MessageChannel, reached
+ * through comlink as the pool reaches a Worker, so arguments are structured-cloned and the
+ * dataset's buffers really are transferred. Counts the datasets each helper was sent.
+ */
+class FakeFoldWorker {
+  static started: FakeFoldWorker[] = [];
+  terminated = false;
+  datasetsSent = 0;
+  private readonly port;
+
+  constructor() {
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    const service = createFoldService({ ownsBackend: true });
+    const counted: FoldApi = {
+      putDataset: (key, ds) => (this.datasetsSent++, service.putDataset(key, ds)),
+      runFold: (job, signal) => service.runFold(job, signal),
+    };
+    expose(counted, channel.port2 as never);
+    FakeFoldWorker.started.push(this);
+  }
+  postMessage(message: unknown, transfer?: Transferable[]) {
+    this.port.postMessage(message, transfer as never);
+  }
+  addEventListener(type: string, listener: never) {
+    if (type !== 'error') this.port.addEventListener(type, listener);
+  }
+  removeEventListener(type: string, listener: never) {
+    this.port.removeEventListener(type, listener);
+  }
+  start() {
+    this.port.start();
+  }
+  terminate() {
+    this.terminated = true;
+    this.port.close();
+  }
+}
+
+afterEach(() => {
+  delete (globalThis as { Worker?: unknown }).Worker;
+  FakeFoldWorker.started.length = 0;
+});
+
+describe('search service', () => {
+  let demo: DemoCustomers;
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    demo = loadDemoCustomers();
+  });
+
+  const spec: SearchSpec = { mode: 'grid', space: { l2: [1, 10, 100] }, samples: 0, k: 3 };
+  const config = () => demoConfig(demo.setup, 'logistic', 42, { epochs: 1 });
+  const metricsOf = (value: { cv: { metrics: unknown } }[]) => value.map((c) => c.cv.metrics);
+
+  it('in-process (no workers here): the pool runs fits one at a time, streams each finished fit, and equals the one-by-one search', async () => {
+    const oneByOne = await searchModels(demo.dataset, config(), spec);
+    const service = createSearchService(() => demo.dataset, { wasmPath: () => undefined, foldWorkers: () => 2 });
+    const seen: SearchProgress[] = [];
+    const pooled = await service.search('demo', config(), spec, { aborted: false }, (p) => seen.push(p));
+    const inEngine = await createSearchService(() => demo.dataset, { wasmPath: () => undefined, foldWorkers: () => 0 }).search('demo', config(), spec, { aborted: false }, () => undefined);
+    if (!oneByOne.ok || !pooled.ok || !inEngine.ok) throw new Error('searches should finish');
+    expect(metricsOf(pooled.value)).toEqual(metricsOf(oneByOne.value));
+    expect(metricsOf(inEngine.value)).toEqual(metricsOf(oneByOne.value));
+    // Every finished candidate is sent (unthrottled), with the fits finished so far and 1 worker.
+    const finished = seen.filter((p) => p.finished);
+    expect(finished.map((p) => p.done)).toEqual([1, 2, 3]);
+    expect(finished.map((p) => p.fitsDone)).toEqual([3, 6, 9]);
+    expect(seen.every((p) => p.fitsTotal === 9 && p.workers === 1)).toBe(true);
+  }, 120_000);
+
+  it('on helpers: same numbers, each helper sent the dataset once and kept it for the next search, resent after a new version', async () => {
+    (globalThis as { Worker?: unknown }).Worker = FakeFoldWorker;
+    let current: Dataset = demo.dataset;
+    const service = createSearchService(() => current, { wasmPath: () => undefined, foldWorkers: () => 2 });
+    const oneByOne = await searchModels(demo.dataset, config(), spec);
+    const seen: SearchProgress[] = [];
+    const first = await service.search('demo', config(), spec, { aborted: false }, (p) => seen.push(p));
+    if (!oneByOne.ok || !first.ok) throw new Error(!first.ok ? first.error.message : 'searches should finish');
+    expect(metricsOf(first.value)).toEqual(metricsOf(oneByOne.value));
+    expect(FakeFoldWorker.started).toHaveLength(2);
+    expect(FakeFoldWorker.started.map((w) => w.datasetsSent)).toEqual([1, 1]);
+    expect(seen.at(-1)?.workers).toBe(2);
+    // The engine's own columns were copied, not transferred away.
+    expect(demo.dataset.columns.every((c) => (c.storage === 'number' ? c.values.length : c.codes.length) === demo.dataset.rowCount)).toBe(true);
+
+    const again = await service.search('demo', config(), spec, { aborted: false }, () => undefined);
+    expect(again.ok).toBe(true);
+    expect(FakeFoldWorker.started.map((w) => w.datasetsSent)).toEqual([1, 1]);
+
+    current = { ...demo.dataset }; // a re-read or type change: same id, new dataset
+    await service.search('demo', config(), spec, { aborted: false }, () => undefined);
+    expect(FakeFoldWorker.started.map((w) => w.datasetsSent)).toEqual([2, 2]);
+  }, 120_000);
+
+  it('cancel on helpers: the search stops with the candidates finished so far', async () => {
+    (globalThis as { Worker?: unknown }).Worker = FakeFoldWorker;
+    const service = createSearchService(() => demo.dataset, { wasmPath: () => undefined, foldWorkers: () => 2 });
+    const signal = { aborted: false };
+    const many: SearchSpec = { mode: 'grid', space: { l2: [1, 10, 100, 1000, 0.1, 0.01] }, samples: 0, k: 3 };
+    const out = await service.search('demo', config(), many, signal, (p) => {
+      if (p.finished) signal.aborted = true;
+    });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.error.reason).toBe('cancelled');
+    expect(out.error.message).toMatch(/Search cancelled after \d of 6 candidates/);
+    expect(out.partial.length).toBeGreaterThanOrEqual(1);
+    expect(out.partial.length).toBeLessThan(6);
+  }, 120_000);
+});
