@@ -22,15 +22,29 @@ function run(cmd, args) {
   });
 }
 
-export async function startPreview(port = 4399) {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `vite preview` of dist/ on `port` ($LOUPE_BENCH_PORT, default 4399). Ready when this server says
+ * it listens, not when the port answers: another session's preview on the same port would
+ * answer with its own build.
+ */
+export async function startPreview(port = Number(process.env.LOUPE_BENCH_PORT ?? 4399)) {
+  // vite itself, not through npx: killing an npx wrapper left the preview server running.
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = `http://localhost:${port}`;
+  let said = '';
+  let exited = null;
+  server.stdout.on('data', (chunk) => (said += chunk));
+  server.stderr.on('data', (chunk) => (said += chunk));
+  server.on('exit', (code) => (exited = code));
   for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return { url, stop: () => server.kill() };
-    } catch {
-      /* not up yet */
+    if (exited !== null) throw new Error(`vite preview exited (${exited}) on port ${port}; set LOUPE_BENCH_PORT to a free one. ${said.trim()}`);
+    if (said.includes(`:${port}/`)) {
+      try {
+        const res = await fetch(url);
+        if (res.ok) return { url, stop: () => server.kill() };
+      } catch {
+        /* not up yet */
+      }
     }
     await new Promise((r) => setTimeout(r, 200));
   }
