@@ -4,6 +4,7 @@
  * software WebGPU adapter (SwiftShader) is ~30x slower than wasm on a CPU-only machine.
  */
 import { tf } from './tf';
+import { replaceWasmCopyKernels } from './wasmKernels';
 
 import { BACKEND_NAMES, isBackendName, type BackendName } from './names';
 
@@ -54,6 +55,7 @@ async function ensureRegistered(name: BackendName, options: ComputeOptions): Pro
       // tfjs 4.22's pthread worker breaks when bundled as an ES-module worker ("e is not
       // defined" in every thread), which would hang the backend: use single-threaded SIMD.
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      replaceWasmCopyKernels();
       return m;
     });
     await wasmModule;
