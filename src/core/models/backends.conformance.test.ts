@@ -37,4 +37,19 @@ describe('models give the same results on every backend', () => {
       expect(worst).toBeLessThan(TOLERANCE);
     }
   });
+
+  it('wasm: the same seed gives the same model twice (batches cut on the host, flat weights)', async () => {
+    const switched = await switchBackend('wasm');
+    if (!switched.ok) throw new Error(switched.message);
+    const train = blobs(300, 5, 2, 2);
+    const spec: MlpSpec = { ...(defaultModelSpec('mlp', 'binary') as MlpSpec), hidden: [16, 8], dropout: 0.1, batchSize: 64, epochs: 3, earlyStoppingPatience: 0 };
+    const runs: Float64Array[] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await trainModel(spec, 'binary', 2, train, train, { seed: 11 });
+      if (!r.ok) throw new Error(r.message);
+      runs.push(predict(r.model, train.x, train.rows));
+      disposeModel(r.model);
+    }
+    expect(Array.from(runs[1])).toEqual(Array.from(runs[0]));
+  });
 });

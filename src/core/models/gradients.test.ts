@@ -37,7 +37,7 @@ describe('hand-written backpropagation', () => {
       expect(mine.loss.dataSync()[0]).toBeCloseTo(auto.value.dataSync()[0], 5);
       for (const v of vars) {
         const a = auto.grads[v.name].dataSync();
-        const b = mine.grads[v.name].dataSync();
+        const b = mine.grads[vars.indexOf(v)].dataSync();
         expect(b.length).toBe(a.length);
         a.forEach((g, i) => expect(b[i]).toBeCloseTo(g, 5));
       }
@@ -75,7 +75,7 @@ describe('hand-written backpropagation', () => {
       expect(Math.abs(mine.loss.dataSync()[0] - plain.loss.dataSync()[0])).toBeGreaterThan(1e-3);
       for (const v of vars) {
         const a = auto.grads[v.name].dataSync();
-        const b = mine.grads[v.name].dataSync();
+        const b = mine.grads[vars.indexOf(v)].dataSync();
         a.forEach((g, i) => expect(b[i]).toBeCloseTo(g, 5));
       }
       net.dispose();

@@ -1,16 +1,23 @@
 /**
  * Loss and gradients of a dense network by explicit backpropagation. Autodiff through
  * tfjs-layers records twice as many kernels (identities, reshapes, casts); writing the
- * backward pass out keeps a training step to a few dozen fused kernels. Each forward
- * step sits beside its derivative; gradients.test.ts checks them against tf.grads.
+ * backward pass out keeps a training step to a few dozen kernels. Each forward step sits
+ * beside its derivative; gradients.test.ts checks them against tf.grads.
+ *
+ * Shaped for tfjs-wasm, where a step of small matrices costs kernel calls more than maths:
+ * only untransposed matmuls (its BatchMatMul leaves XNNPACK for a scalar loop when either
+ * side is transposed: dW = in^T dpre took 840 us instead of 70 at batch 256), the bias
+ * gradient comes out of the weight gradient's matmul through a row of ones, and the
+ * gradients leave as one flat vector for the optimizer.
  */
+import { transposeMatrix } from '../compute/transpose';
 import { tf, type Tensor } from '../compute/tf';
 import type { Activation, TaskKind } from './types';
 
-/** One dense layer's weights: kernel [in, out] and bias [out], as tf variables. */
+/** One dense layer's weights: kernel [in, out] and bias [out] (variables, or views of the flat weights). */
 export interface DenseWeights {
-  kernel: tf.Variable;
-  bias: tf.Variable;
+  kernel: Tensor;
+  bias: Tensor;
 }
 
 export interface StepInput {
@@ -19,6 +26,11 @@ export interface StepInput {
   /** Dense layers in order; all but the last are hidden. */
   layers: DenseWeights[];
   x: Tensor;
+  /**
+   * x transposed with a row of ones below, [cols + 1, n]: the first layer's gradient is
+   * xTa dpre. The trainer builds it on the host with the batch; made from x when absent.
+   */
+  xTa?: Tensor;
   /** one-hot for multiclass, [n, 1] otherwise. */
   y: Tensor;
   dropout: number;
@@ -56,30 +68,37 @@ function dropoutMask(shape: number[], rate: number, seed: number): Tensor {
   return tf.div(keep, 1 - rate);
 }
 
+/** [m, n] -> [n + 1, m]: the transpose with a row of ones below, so in^T dpre carries sum dpre. */
+function transposeWithOnes(m: Tensor): Tensor {
+  return tf.concat([transposeMatrix(m), tf.ones([1, m.shape[0]])], 0);
+}
+
 /**
- * Mean loss of the batch and d loss / d logits. Binary: log(1 + e^z) - z y, gradient
+ * Summed loss of the batch and d mean loss / d logits. Binary: log(1 + e^z) - z y, gradient
  * sigmoid(z) - y. Multiclass: -sum y log softmax(z), gradient softmax(z) - y. Regression:
  * (z - y)^2, gradient 2 (z - y). Gradients are divided by the batch size (mean loss).
  */
-function lossAndOutputGrad(task: TaskKind, z: Tensor, y: Tensor, w?: Tensor): { loss: Tensor; dz: Tensor } {
+function lossAndOutputGrad(task: TaskKind, z: Tensor, y: Tensor, w?: Tensor): { lossSum: Tensor; dz: Tensor } {
   const n = z.shape[0];
   // A weight scales its row's loss term and, by the chain rule, that row of d loss / d logits.
   const weigh = (t: Tensor) => (w ? tf.mul(t, w) : t);
   if (task === 'binary') {
-    const loss = tf.mean(weigh(tf.sub(tf.softplus(z), tf.mul(z, y))));
-    return { loss, dz: tf.mul(weigh(tf.sub(tf.sigmoid(z), y)), 1 / n) };
+    return { lossSum: tf.sum(weigh(tf.sub(tf.softplus(z), tf.mul(z, y)))), dz: tf.mul(weigh(tf.sub(tf.sigmoid(z), y)), 1 / n) };
   }
   if (task === 'multiclass') {
     const logP = tf.logSoftmax(z);
-    const loss = w ? tf.neg(tf.mean(tf.mul(tf.sum(tf.mul(y, logP), 1, true), w))) : tf.neg(tf.mean(tf.sum(tf.mul(y, logP), 1)));
-    return { loss, dz: tf.mul(weigh(tf.sub(tf.exp(logP), y)), 1 / n) };
+    return { lossSum: tf.neg(tf.sum(weigh(tf.mul(y, logP)))), dz: tf.mul(weigh(tf.sub(tf.exp(logP), y)), 1 / n) };
   }
   const diff = tf.sub(z, y);
-  return { loss: tf.mean(weigh(tf.square(diff))), dz: tf.mul(weigh(diff), 2 / n) };
+  return { lossSum: tf.sum(weigh(tf.square(diff))), dz: tf.mul(weigh(diff), 2 / n) };
 }
 
-/** Mean data loss (a scalar) and its gradient per variable name. Call inside a tidy. */
-export function lossAndGradients(s: StepInput): { loss: Tensor; grads: tf.NamedTensorMap } {
+/**
+ * Summed data loss of the batch (a scalar; divide by n for the mean) and the gradient of the
+ * mean loss with respect to every weight, as one flat vector in layer order: kernel 0 (row-major),
+ * bias 0, kernel 1, ... Call inside a tidy.
+ */
+export function lossAndFlatGradient(s: StepInput): { lossSum: Tensor; grad: Tensor } {
   const hidden = s.layers.length - 1;
   // Forward, keeping what each dense layer was fed, the hidden activations and dropout masks.
   const fed: Tensor[] = [];
@@ -96,26 +115,33 @@ export function lossAndGradients(s: StepInput): { loss: Tensor; grads: tf.NamedT
   }
   fed.push(h);
   const z = denseForward(h, s.layers[hidden], 'linear');
-  const { loss, dz } = lossAndOutputGrad(s.task, z, s.y, s.w);
+  const { lossSum, dz } = lossAndOutputGrad(s.task, z, s.y, s.w);
 
-  // Backward: for out = act(in W + b), dW = in^T dpre, db = sum dpre, d in = dpre W^T.
-  const grads: tf.NamedTensorMap = {};
+  // Backward: for out = act(in W + b), [dW; db] = [in, 1]^T dpre and d in = dpre W^T.
+  const blocks: Tensor[] = [];
   let dPre = dz;
   for (let i = hidden; i >= 0; i--) {
-    const layer = s.layers[i];
-    grads[layer.kernel.name] = tf.matMul(fed[i], dPre, true, false);
-    grads[layer.bias.name] = tf.sum(dPre, 0);
+    const inTa = i === 0 ? (s.xTa ?? transposeWithOnes(s.x)) : transposeWithOnes(fed[i]);
+    blocks[i] = tf.reshape(tf.matMul(inTa, dPre), [-1]);
     if (i === 0) break;
-    let dAct = tf.matMul(dPre, layer.kernel, false, true);
+    let dAct = tf.matMul(dPre, transposeMatrix(s.layers[i].kernel));
     const mask = masks[i - 1];
     if (mask) dAct = tf.mul(dAct, mask);
     dPre = tf.mul(dAct, activationGrad(acts[i - 1], s.activation));
   }
-  return { loss, grads };
+  return { lossSum, grad: blocks.length === 1 ? blocks[0] : tf.concat(blocks) };
+}
+
+/** Mean data loss (a scalar) and its gradient per weight, in the layers' shapes. Call inside a tidy. */
+export function lossAndGradients(s: StepInput): { loss: Tensor; grads: Tensor[] } {
+  const { lossSum, grad } = lossAndFlatGradient(s);
+  const shapes = s.layers.flatMap((l) => [l.kernel.shape, l.bias.shape]);
+  const pieces = tf.split(grad, shapes.map((shape) => shape.reduce((a, b) => a * b, 1)));
+  return { loss: tf.div(lossSum, s.x.shape[0]), grads: pieces.map((p, i) => tf.reshape(p, shapes[i])) };
 }
 
 /** The dense layers' weight variables of a Sequential, in order. */
-export function denseWeights(net: tf.LayersModel): DenseWeights[] {
+export function denseWeights(net: tf.LayersModel): { kernel: tf.Variable; bias: tf.Variable }[] {
   return net.layers
     .filter((layer) => layer.getClassName() === 'Dense')
     .map((layer) => ({

@@ -65,33 +65,47 @@ export function forwardLogits(net: tf.LayersModel, x: Tensor): Tensor {
   return h;
 }
 
-/** The dense kernels (not biases), which the penalties apply to. */
-export function kernels(net: tf.LayersModel): tf.Variable[] {
-  return net.layers.flatMap((layer) => (layer.getClassName() === 'Dense' ? [layer.trainableWeights[0].read() as tf.Variable] : []));
+/** The weight penalty as coefficients over the flat weights (see flatPenalty). */
+export interface FlatPenalty {
+  /** Per-weight coefficient of w (0 on biases), or null without an L2 penalty. */
+  l2: Tensor | null;
+  /** Per-weight coefficient of sign(w), or null without an L1 penalty. */
+  l1: Tensor | null;
 }
 
 /**
- * Adds the weight penalty's gradient to the data-loss gradients, in place (call inside a
- * tidy). Adding the gradient directly costs two ops per kernel instead of building the
- * penalty into the loss and differentiating it, which keeps each step short.
+ * The weight penalty's gradient over the flat weights (kernels, not biases; see createOptimizer
+ * for the layout), as coefficients: d penalty / d w = l2 w + l1 sign(w). Adding the gradient
+ * directly costs two kernels per step instead of building the penalty into the loss and
+ * differentiating it.
  *
  * logistic / linear: scikit-learn minimises 0.5 ||w||^2 + C sum_i loss_i. Divided by C n,
  * that is mean_i loss_i + 1 / (2 C n) ||w||^2; with l2 = 1 / C the penalty is
  * l2 / (2 n) ||w||^2, whose gradient is (l2 / n) w.
  * mlp (Keras convention): l1 sum|w| + l2 sum w^2, gradient l1 sign(w) + 2 l2 w.
  */
-export function addPenaltyGradients(spec: ModelSpec, net: tf.LayersModel, grads: tf.NamedTensorMap, trainRows: number): void {
-  for (const k of kernels(net)) {
-    let g = grads[k.name];
-    if (!g) continue;
-    if (spec.kind !== 'mlp') {
-      if (spec.l2 > 0) g = tf.add(g, tf.mul(k, spec.l2 / trainRows));
-    } else {
-      if (spec.l2 > 0) g = tf.add(g, tf.mul(k, 2 * spec.l2));
-      if (spec.l1 > 0) g = tf.add(g, tf.mul(tf.sign(k), spec.l1));
-    }
-    grads[k.name] = g;
-  }
+export function flatPenalty(spec: ModelSpec, net: tf.LayersModel, trainRows: number): FlatPenalty {
+  const [l2, l1] = spec.kind === 'mlp' ? [2 * spec.l2, spec.l1] : [spec.l2 / trainRows, 0];
+  const coefficients = (c: number) => {
+    if (!(c > 0)) return null;
+    const sizes = net.trainableWeights.map((w) => w.shape.reduce((a: number, b) => a * (b ?? 1), 1));
+    const flat = new Float32Array(sizes.reduce((a, b) => a + b, 0));
+    let offset = 0;
+    net.trainableWeights.forEach((w, i) => {
+      if (w.originalName.endsWith('/kernel')) flat.fill(c, offset, offset + sizes[i]);
+      offset += sizes[i];
+    });
+    return tf.tensor1d(flat);
+  };
+  return { l2: coefficients(l2), l1: coefficients(l1) };
+}
+
+/** The data gradient plus the penalty's, both flat; call inside a tidy. */
+export function withPenalty(grad: Tensor, weights: Tensor, penalty: FlatPenalty): Tensor {
+  let g = grad;
+  if (penalty.l2) g = tf.add(g, tf.mul(weights, penalty.l2));
+  if (penalty.l1) g = tf.add(g, tf.mul(tf.sign(weights), penalty.l1));
+  return g;
 }
 
 /**

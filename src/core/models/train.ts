@@ -1,15 +1,17 @@
 /**
- * The training loop. Data stays resident on the backend; each step is one tidy that gathers
- * a batch through a shuffled index tensor and applies the optimizer, with no readback. The
- * loop reads back once per epoch (loss and validation outputs) and yields to the event loop
- * then, so a cancel message can arrive; `signal.aborted` is checked between batches.
+ * The training loop. The training rows stay on the host and the weights on the backend, as one
+ * flat variable; each step is one tidy that uploads a shuffled batch (batches.ts says why not a
+ * gather), computes the flat gradient and applies the optimizer, with no readback. The loop
+ * reads back once per epoch (loss and validation outputs) and yields to the event loop then,
+ * so a cancel message can arrive; `signal.aborted` is checked between batches.
  */
 import { tf, type Tensor } from '../compute/tf';
 import { createRandom, shuffledIndices } from '../random';
 import { configProblem } from './checkConfig';
+import { createBatcher, hostRows } from './batches';
 import { createOptimizer } from './optimizer';
-import { denseWeights, lossAndGradients } from './gradients';
-import { addPenaltyGradients, buildNetwork, forwardLogits, outputUnits, type TargetScale } from './network';
+import { lossAndFlatGradient, type DenseWeights } from './gradients';
+import { buildNetwork, flatPenalty, forwardLogits, outputUnits, withPenalty, type TargetScale } from './network';
 import type { EpochReport, ModelSpec, TaskKind, TrainedModel, TrainingData, TrainOptions, TrainOutcome } from './types';
 import { evaluateOutputs, metricNameFor } from './validation';
 
@@ -36,13 +38,6 @@ function targetScaleOf(task: TaskKind, y: Float32Array): TargetScale {
   for (const v of y) ss += (v - mean) ** 2;
   const std = Math.sqrt(ss / y.length);
   return { offset: mean, scale: std > 0 ? std : 1 };
-}
-
-/** Targets as the loss wants them: one-hot for multiclass, [n, 1] otherwise (standardized for regression). */
-function targetTensor(task: TaskKind, y: Float32Array, k: number, s: TargetScale): Tensor {
-  if (task === 'multiclass') return tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), k).toFloat());
-  const values = task === 'regression' ? y.map((v) => (v - s.offset) / s.scale) : y;
-  return tf.tensor2d(values, [y.length, 1]);
 }
 
 /** Trained outputs (logits / standardized values) for a resident matrix, read back once. */
@@ -75,14 +70,14 @@ export async function trainModel(
   const k = outputUnits(task, classes);
   const scale = targetScaleOf(task, train.y);
   const net = buildNetwork(spec, task, classes, train.cols, random, scale);
-  const xTrain = tf.tensor2d(train.x, [train.rows, train.cols]);
-  const yTrain = targetTensor(task, train.y, k, scale);
-  const wTrain = train.weights ? tf.tensor2d(train.weights, [train.rows, 1]) : null;
+  const nextBatch = createBatcher(hostRows(task, train, k, scale), Math.min(spec.batchSize, train.rows));
   const xVal = val.rows > 0 ? tf.tensor2d(val.x, [val.rows, val.cols]) : null;
   const yValScaled = task === 'regression' ? val.y.map((v) => (v - scale.offset) / scale.scale) : val.y;
   const vars = net.trainableWeights.map((w) => w.read() as tf.Variable);
   const optimizer = createOptimizer(spec.kind === 'mlp' ? spec.optimizer : 'adam', vars);
-  const layers = denseWeights(net);
+  const penalty = flatPenalty(spec, net, train.rows);
+  // The optimizer's views come in (kernel, bias) pairs, one per dense layer.
+  const layersOf = (w: Tensor[]): DenseWeights[] => Array.from({ length: w.length / 2 }, (_, i) => ({ kernel: w[2 * i], bias: w[2 * i + 1] }));
   const activation = spec.kind === 'mlp' ? spec.activation : 'relu'; // unused without hidden layers
   const dropout = spec.kind === 'mlp' ? spec.dropout : 0;
   const patience = spec.kind === 'mlp' && xVal ? spec.earlyStoppingPatience : 0;
@@ -94,11 +89,10 @@ export async function trainModel(
   let failure: TrainOutcome | null = null;
 
   const cleanup = (keepNet: boolean) => {
-    xTrain.dispose();
-    yTrain.dispose();
-    wTrain?.dispose();
     xVal?.dispose();
     optimizer.dispose();
+    penalty.l1?.dispose();
+    penalty.l2?.dispose();
     best.weights?.forEach((w) => w.dispose());
     if (!keepNet) net.dispose();
   };
@@ -107,11 +101,10 @@ export async function trainModel(
     for (let epoch = 1; epoch <= spec.epochs; epoch++) {
       const epochStart = performance.now();
       const learningRate = learningRateFor(spec, epoch);
-      const perm = tf.tensor1d(shuffledIndices(train.rows, random), 'int32');
+      const order = shuffledIndices(train.rows, random);
       let lossSum: Tensor = tf.scalar(0);
       for (let start = 0; start < train.rows; start += spec.batchSize) {
         if (options.signal?.aborted) {
-          perm.dispose();
           lossSum.dispose();
           failure = { ok: false, reason: 'cancelled', message: `Training was cancelled during epoch ${epoch}.` };
           break;
@@ -119,23 +112,21 @@ export async function trainModel(
         const size = Math.min(spec.batchSize, train.rows - start);
         const dropoutSeed = dropout > 0 ? random.int(2 ** 30) : undefined;
         const next = tf.tidy(() => {
-          const idx = perm.slice(start, size);
-          const xb = tf.gather(xTrain, idx);
-          const yb = tf.gather(yTrain, idx);
-          const wb = wTrain ? tf.gather(wTrain, idx) : undefined;
-          const { loss, grads } = lossAndGradients({ task, activation, layers, x: xb, y: yb, dropout, seed: dropoutSeed, w: wb });
-          addPenaltyGradients(spec, net, grads, train.rows);
-          optimizer.step(grads, learningRate);
-          return tf.add(lossSum, tf.mul(loss, size));
+          const b = nextBatch(order, start, size);
+          const layers = layersOf(optimizer.views());
+          const step = lossAndFlatGradient({ task, activation, layers, x: b.x, xTa: b.xTa, y: b.y, dropout, seed: dropoutSeed, w: b.w });
+          optimizer.step(withPenalty(step.grad, optimizer.weights, penalty), learningRate);
+          return tf.add(lossSum, step.lossSum);
         });
         lossSum.dispose();
         lossSum = next;
       }
       if (failure) break;
-      perm.dispose();
       const trainLoss = (await lossSum.data())[0] / train.rows;
       lossSum.dispose();
       const trainMs = performance.now() - epochStart;
+      // The network's variables follow the flat weights once per epoch, for validation and snapshots.
+      optimizer.writeBack();
 
       const v = xVal ? evaluateOutputs(task, await outputsOf(net, xVal), yValScaled, k, scale.scale) : { loss: NaN, metric: NaN };
       if (!Number.isFinite(trainLoss) || (xVal && !Number.isFinite(v.loss))) {
