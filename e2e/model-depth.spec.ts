@@ -187,3 +187,26 @@ test('a configuration round-trips through the URL (never data)', async ({ page, 
   await expect(other.getByRole('checkbox', { name: /^age/ })).not.toBeChecked();
   await expect(other.getByRole('checkbox', { name: /^country/ })).toBeChecked();
 });
+
+test('a grid search runs its fits in parallel fold workers, counts fits, and stops at once when cancelled', async ({ page }) => {
+  await openStudio(page, '?backend=wasm');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByLabel('Target column')).toHaveValue('churned');
+  await page.getByLabel('Epochs').fill('150');
+  const search = page.getByRole('region', { name: 'Cross-validation and search' });
+  await search.getByLabel('Search mode').selectOption('grid');
+  await search.getByLabel('Folds (k)').fill('5');
+  await search.getByLabel('L2 strength values').fill('0.01, 0.1, 1, 10, 100, 1000');
+  await search.getByLabel('Learning rate values').fill('0.05');
+  await search.getByRole('button', { name: 'Run search' }).click();
+  // After a fit has finished the worker count is what ran it: a pool that could not start its
+  // workers reports 1 and the line says nothing about workers.
+  const status = search.getByText(/ of 30 fits · /);
+  await expect(status).toContainText(/^[1-9]\d* of 30 fits · .* · \d+ workers$/, { timeout: 90_000 });
+  await screenshot(page, 'model-depth-search-workers');
+  const clicked = Date.now();
+  await search.getByRole('button', { name: 'Cancel search' }).click();
+  await expect(search.getByRole('status')).toContainText(/Search cancelled after \d of 6 candidates/, { timeout: 5_000 });
+  await expect(search.getByRole('progressbar', { name: 'Search progress' })).toHaveCount(0);
+  expect(Date.now() - clicked).toBeLessThan(5_000);
+});
