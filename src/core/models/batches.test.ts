@@ -17,7 +17,7 @@ describe('host batches', () => {
   };
 
   it('cuts the shuffled rows, x transposed with a row of ones, one-hot targets and weights', () => {
-    const next = createBatcher(hostRows('multiclass', data, 3, { offset: 0, scale: 1 }), 2);
+    const next = createBatcher(hostRows('multiclass', data, 3, { offset: 0, scale: 1 }), 2, true);
     const order = Int32Array.from([3, 0, 4, 1, 2]);
     const seen = [];
     for (let start = 0; start < 5; start += 2) {
@@ -25,7 +25,7 @@ describe('host batches', () => {
       seen.push(
         tf.tidy(() => {
           const b = next(order, start, n);
-          return { x: b.x.arraySync(), xTa: b.xTa.arraySync(), y: b.y.arraySync(), w: b.w!.arraySync() };
+          return { x: b.x.arraySync(), xTa: b.xTa!.arraySync(), y: b.y.arraySync(), w: b.w!.arraySync() };
         }),
       );
     }
@@ -42,11 +42,12 @@ describe('host batches', () => {
 
   it('standardizes regression targets and keeps binary labels', () => {
     const y = Float32Array.from([1, 3, 5, 7, 9]);
-    const reg = createBatcher(hostRows('regression', { ...data, y, weights: undefined }, 1, { offset: 5, scale: 2 }), 5);
-    const bin = createBatcher(hostRows('binary', { ...data, y: Float32Array.from([0, 1, 1, 0, 1]) }, 1, { offset: 0, scale: 1 }), 5);
+    const reg = createBatcher(hostRows('regression', { ...data, y, weights: undefined }, 1, { offset: 5, scale: 2 }), 5, false);
+    const bin = createBatcher(hostRows('binary', { ...data, y: Float32Array.from([0, 1, 1, 0, 1]) }, 1, { offset: 0, scale: 1 }), 5, false);
     const order = Int32Array.from([0, 1, 2, 3, 4]);
     expect(tf.tidy(() => reg(order, 0, 5).y.arraySync())).toEqual([[-2], [-1], [0], [1], [2]]);
     expect(tf.tidy(() => bin(order, 0, 5).y.arraySync())).toEqual([[0], [1], [1], [0], [1]]);
     expect(tf.tidy(() => reg(order, 0, 5).w)).toBeUndefined();
+    expect(tf.tidy(() => reg(order, 0, 5).xTa)).toBeUndefined();
   });
 });

@@ -3,8 +3,8 @@
  * step copies its shuffled rows into fresh tensors. On tfjs-wasm that is the cheap way in: its
  * Gather kernel costs ~70 ns an element (1 ms for 256 x 50 rows) and its Slice copies the whole
  * source tensor to JS before cutting, while a 256 x 50 upload is a memcpy of a few microseconds.
- * The batch also carries x transposed with a row of ones, which the first layer's gradient
- * needs and which is cheaper to write here than to transpose on the backend.
+ * On wasm the batch also carries x transposed with a row of ones, which the first layer's
+ * gradient needs there and which is cheaper to write here than to transpose on the backend.
  *
  * The host buffers are allocated once per run and reused: in Chromium each fresh 50 KB
  * typed array costs 30-170 us. Reuse is safe because every backend has taken the values
@@ -27,8 +27,8 @@ export interface HostRows {
 
 export interface Batch {
   x: Tensor;
-  /** x transposed, with a row of ones below: [cols + 1, n]. */
-  xTa: Tensor;
+  /** x transposed, with a row of ones below: [cols + 1, n]; only when the batcher was asked for it. */
+  xTa?: Tensor;
   y: Tensor;
   w?: Tensor;
 }
@@ -44,11 +44,11 @@ export function hostRows(task: TaskKind, data: TrainingData, k: number, scale: T
   return { x: data.x, cols: data.cols, targets, width, weights: data.weights };
 }
 
-/** Cuts batches of at most `maxRows` rows into buffers it reuses. */
-export function createBatcher(rows: HostRows, maxRows: number): (order: Int32Array, start: number, n: number) => Batch {
+/** Cuts batches of at most `maxRows` rows into buffers it reuses; `transposed` adds xTa (for wasm). */
+export function createBatcher(rows: HostRows, maxRows: number, transposed: boolean): (order: Int32Array, start: number, n: number) => Batch {
   const { cols, width } = rows;
   const xBuf = new Float32Array(maxRows * cols);
-  const xtBuf = new Float32Array((cols + 1) * maxRows);
+  const xtBuf = transposed ? new Float32Array((cols + 1) * maxRows) : null;
   const yBuf = new Float32Array(maxRows * width);
   const wBuf = rows.weights ? new Float32Array(maxRows) : null;
   /** Rows order[start .. start + n) as tensors; call inside a tidy that ends before the next call. */
@@ -63,19 +63,14 @@ export function createBatcher(rows: HostRows, maxRows: number): (order: Int32Arr
       else y.set(rows.targets.subarray(r * width, (r + 1) * width), i * width);
       if (w) w[i] = rows.weights![r];
     }
-    // Transposed in blocks of 16 rows, so the writes stay within a few cache lines.
-    const xt = xtBuf.subarray(0, (cols + 1) * n);
-    for (let i0 = 0; i0 < n; i0 += 16) {
-      const i1 = Math.min(i0 + 16, n);
-      for (let j = 0; j < cols; j++) {
-        const out = j * n;
-        for (let i = i0; i < i1; i++) xt[out + i] = x[i * cols + j];
-      }
+    const xt = xtBuf?.subarray(0, (cols + 1) * n);
+    if (xt) {
+      for (let j = 0, out = 0; j < cols; j++) for (let i = 0; i < n; i++) xt[out++] = x[i * cols + j];
+      xt.fill(1, cols * n);
     }
-    xt.fill(1, cols * n);
     return {
       x: tf.tensor2d(x, [n, cols]),
-      xTa: tf.tensor2d(xt, [cols + 1, n]),
+      xTa: xt ? tf.tensor2d(xt, [cols + 1, n]) : undefined,
       y: tf.tensor2d(y, [n, width]),
       w: w ? tf.tensor2d(w, [n, 1]) : undefined,
     };

@@ -5,12 +5,13 @@
  * beside its derivative; gradients.test.ts checks them against tf.grads.
  *
  * Shaped for tfjs-wasm, where a step of small matrices costs kernel calls more than maths:
- * only untransposed matmuls (its BatchMatMul leaves XNNPACK for a scalar loop when either
- * side is transposed: dW = in^T dpre took 840 us instead of 70 at batch 256), the bias
- * gradient comes out of the weight gradient's matmul through a row of ones, and the
- * gradients leave as one flat vector for the optimizer.
+ * there only untransposed matmuls (its BatchMatMul leaves XNNPACK for a scalar loop when either
+ * side is transposed: dW = in^T dpre took 840 us instead of 70 at batch 256; other backends
+ * multiply transposed operands natively, compute/transpose.ts), the bias gradient comes out of
+ * the weight gradient's matmul through a row of ones, and the gradients leave as one flat
+ * vector for the optimizer.
  */
-import { transposeMatrix } from '../compute/transpose';
+import { matMulTransposedB, transposeBeforeMatMul, transposeMatrix } from '../compute/transpose';
 import { tf, type Tensor } from '../compute/tf';
 import type { Activation, TaskKind } from './types';
 
@@ -68,9 +69,15 @@ function dropoutMask(shape: number[], rate: number, seed: number): Tensor {
   return tf.div(keep, 1 - rate);
 }
 
-/** [m, n] -> [n + 1, m]: the transpose with a row of ones below, so in^T dpre carries sum dpre. */
-function transposeWithOnes(m: Tensor): Tensor {
-  return tf.concat([transposeMatrix(m), tf.ones([1, m.shape[0]])], 0);
+/**
+ * A dense layer's weight and bias gradients as one block [dW; db] = [in, 1]^T dpre, row-major as
+ * the flat weights lay them out. On wasm by one untransposed matmul with a row of ones below
+ * in^T (inTa, when the caller has it), elsewhere by the transposed matmul and a column sum.
+ */
+function gradientBlock(input: Tensor, dPre: Tensor, inTa?: Tensor): Tensor {
+  if (!transposeBeforeMatMul()) return tf.concat([tf.matMul(input, dPre, true, false), tf.sum(dPre, 0, true)], 0);
+  const ta = inTa ?? tf.concat([transposeMatrix(input), tf.ones([1, input.shape[0]])], 0);
+  return tf.matMul(ta, dPre);
 }
 
 /**
@@ -121,10 +128,9 @@ export function lossAndFlatGradient(s: StepInput): { lossSum: Tensor; grad: Tens
   const blocks: Tensor[] = [];
   let dPre = dz;
   for (let i = hidden; i >= 0; i--) {
-    const inTa = i === 0 ? (s.xTa ?? transposeWithOnes(s.x)) : transposeWithOnes(fed[i]);
-    blocks[i] = tf.reshape(tf.matMul(inTa, dPre), [-1]);
+    blocks[i] = tf.reshape(gradientBlock(fed[i], dPre, i === 0 ? s.xTa : undefined), [-1]);
     if (i === 0) break;
-    let dAct = tf.matMul(dPre, transposeMatrix(s.layers[i].kernel));
+    let dAct = matMulTransposedB(dPre, s.layers[i].kernel);
     const mask = masks[i - 1];
     if (mask) dAct = tf.mul(dAct, mask);
     dPre = tf.mul(dAct, activationGrad(acts[i - 1], s.activation));

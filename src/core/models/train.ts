@@ -5,6 +5,7 @@
  * reads back once per epoch (loss and validation outputs) and yields to the event loop then,
  * so a cancel message can arrive; `signal.aborted` is checked between batches.
  */
+import { transposeBeforeMatMul } from '../compute/transpose';
 import { tf, type Tensor } from '../compute/tf';
 import { createRandom, shuffledIndices } from '../random';
 import { configProblem } from './checkConfig';
@@ -70,7 +71,7 @@ export async function trainModel(
   const k = outputUnits(task, classes);
   const scale = targetScaleOf(task, train.y);
   const net = buildNetwork(spec, task, classes, train.cols, random, scale);
-  const nextBatch = createBatcher(hostRows(task, train, k, scale), Math.min(spec.batchSize, train.rows));
+  const nextBatch = createBatcher(hostRows(task, train, k, scale), Math.min(spec.batchSize, train.rows), transposeBeforeMatMul());
   const xVal = val.rows > 0 ? tf.tensor2d(val.x, [val.rows, val.cols]) : null;
   const yValScaled = task === 'regression' ? val.y.map((v) => (v - scale.offset) / scale.scale) : val.y;
   const vars = net.trainableWeights.map((w) => w.read() as tf.Variable);
