@@ -1,4 +1,38 @@
 /**
+ * One column as read from one byte range of a file (ranges.ts): plain data that crosses a worker
+ * boundary with its buffers transferred. Codes index this range's own labels.
+ */
+export interface ColumnPart {
+  length: number;
+  /** Row values; empty when the range has only text rows (numbers are not written for those). */
+  numbers: Float64Array;
+  codes: Int32Array | null;
+  labels: string[];
+  numberCount: number;
+  stringCount: number;
+  missingCount: number;
+  allIntegers: boolean;
+  allZeroOne: boolean;
+}
+
+/**
+ * Arrays a parse may reuse for its columns. Fresh memory is not free: every new page is a fault
+ * the first time it is written (on the 2-core VM the benchmarks run on, about 5 ms a MB), so the
+ * range parser reuses the arrays of ranges already merged (ranges.ts).
+ */
+export interface SpareArrays {
+  numbers: Float64Array[];
+  codes: Int32Array[];
+}
+
+/** A spare array of at least `length` items, removed from the list, or null. */
+export function takeSpare<T extends Float64Array | Int32Array>(list: T[] | undefined, length: number): T | null {
+  if (!list) return null;
+  const k = list.findIndex((array) => array.length >= length);
+  return k < 0 ? null : list.splice(k, 1)[0];
+}
+
+/**
  * One column while it is being read. Every row lands in a growable Float64Array; only when the first
  * non-numeric value arrives is an Int32Array of dictionary codes created, so all-numeric columns
  * never touch strings. The column's type is decided at the end (infer.ts).
@@ -21,8 +55,14 @@ export class ColumnBuilder {
   constructor(
     public name: string,
     capacity = 1024,
+    private readonly spare?: SpareArrays,
   ) {
-    this.numbers = new Float64Array(Math.max(16, capacity));
+    this.numbers = takeSpare(spare?.numbers, capacity) ?? new Float64Array(Math.max(16, capacity));
+  }
+
+  private newCodes(): Int32Array {
+    const size = this.numbers.length;
+    return takeSpare(this.spare?.codes, size)?.subarray(0, size) ?? new Int32Array(size);
   }
 
   private grow(): void {
@@ -77,7 +117,7 @@ export class ColumnBuilder {
   addCode(code: number): void {
     if (this.length === this.numbers.length) this.grow();
     if (!this.codes) {
-      this.codes = new Int32Array(this.numbers.length);
+      this.codes = this.newCodes();
       this.codes.fill(-1, 0, this.length);
     }
     // numbers[i] is left unwritten for text rows: codes[i] >= 0 already says what the row is, and
@@ -86,6 +126,62 @@ export class ColumnBuilder {
     this.length++;
     this.stringCount++;
   }
+
+  /**
+   * Appends the rows of the next range, as if they had been added one by one: its labels join this
+   * dictionary in their first-seen order, so codes come out as one serial pass numbers them.
+   */
+  appendPart(part: ColumnPart): void {
+    const from = this.length;
+    const to = from + part.length;
+    while (to > this.numbers.length) this.grow();
+    if (part.numberCount + part.missingCount > 0) this.numbers.set(part.numbers.subarray(0, part.length), from);
+    if (part.codes) {
+      if (!this.codes) {
+        this.codes = new Int32Array(this.numbers.length);
+        this.codes.fill(-1, 0, from);
+      }
+      const remap = new Int32Array(part.labels.length);
+      let identity = true;
+      for (let k = 0; k < remap.length; k++) {
+        remap[k] = this.codeOf(part.labels[k]);
+        if (remap[k] !== k) identity = false;
+      }
+      const source = part.codes;
+      const codes = this.codes;
+      if (identity) codes.set(source.subarray(0, part.length), from);
+      else {
+        for (let i = 0; i < part.length; i++) {
+          const code = source[i];
+          codes[from + i] = code >= 0 ? remap[code] : -1;
+        }
+      }
+    } else if (this.codes) {
+      this.codes.fill(-1, from, to);
+    }
+    this.length = to;
+    this.numberCount += part.numberCount;
+    this.stringCount += part.stringCount;
+    this.missingCount += part.missingCount;
+    this.allIntegers &&= part.allIntegers;
+    this.allZeroOne &&= part.allZeroOne;
+  }
+}
+
+/** This builder as a range's part (views on its arrays, so the buffers can be transferred). */
+export function columnPart(builder: ColumnBuilder): ColumnPart {
+  const n = builder.length;
+  return {
+    length: n,
+    numbers: builder.numberCount + builder.missingCount > 0 ? builder.numbers.subarray(0, n) : new Float64Array(0),
+    codes: builder.codes ? builder.codes.subarray(0, n) : null,
+    labels: builder.labels,
+    numberCount: builder.numberCount,
+    stringCount: builder.stringCount,
+    missingCount: builder.missingCount,
+    allIntegers: builder.allIntegers,
+    allZeroOne: builder.allZeroOne,
+  };
 }
 
 /**

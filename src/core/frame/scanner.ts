@@ -33,7 +33,15 @@ export class DelimitedScanner implements RecordView {
   scratch: Uint8Array = new Uint8Array(1024);
   private scratchLength = 0;
   private carry: Uint8Array | null = null;
-  private line = 1;
+  /** 1-based line number of the next record (blank lines and newlines inside quotes count). */
+  line = 1;
+  /** Bytes consumed so far, counted from the first byte pushed: where the next record starts. */
+  position = 0;
+  /**
+   * No record starting at or after this position (counted as position is) is scanned: a range
+   * parse stops at the next range's start, having finished a record that straddles it.
+   */
+  stopAt = Infinity;
 
   constructor(
     private readonly delimiter: number,
@@ -42,16 +50,38 @@ export class DelimitedScanner implements RecordView {
 
   /** Feed the next chunk; final marks the last one (an unterminated last line still counts). */
   push(chunk: Uint8Array, final: boolean): void {
-    let buffer = chunk;
+    let rest = chunk;
     if (this.carry) {
-      buffer = new Uint8Array(this.carry.length + chunk.length);
-      buffer.set(this.carry, 0);
-      buffer.set(chunk, this.carry.length);
+      let carry = this.carry;
       this.carry = null;
+      // Finish the carried partial record on a join of it and the chunk's head rather than on a
+      // copy of the whole chunk (4 MiB a chunk); the head grows only for a longer record.
+      for (let take = Math.min(chunk.length, 4096); ; take = Math.min(chunk.length, take * 4)) {
+        const whole = take === chunk.length;
+        const joined = new Uint8Array(carry.length + take);
+        joined.set(carry, 0);
+        joined.set(chunk.subarray(0, take), carry.length);
+        const consumed = this.scan(joined, whole && final);
+        this.position += consumed;
+        if (consumed >= carry.length) {
+          rest = chunk.subarray(consumed - carry.length);
+          break;
+        }
+        if (whole) {
+          this.keep(joined.subarray(consumed));
+          return;
+        }
+        carry = carry.subarray(consumed);
+      }
     }
-    const consumed = this.scan(buffer, final);
-    // Re-scanning the carried partial record is cheap: it is one record, not a chunk.
-    if (consumed < buffer.length) this.carry = buffer.slice(consumed);
+    const consumed = this.scan(rest, final);
+    this.position += consumed;
+    if (consumed < rest.length) this.keep(rest.subarray(consumed));
+  }
+
+  /** Keeps an unfinished record for the next push (nothing past stopAt is ever scanned, so not that). */
+  private keep(bytes: Uint8Array): void {
+    if (bytes.length > 0 && this.position < this.stopAt) this.carry = bytes.slice();
   }
 
   private addField(start: number, end: number, inScratch: number): void {
@@ -95,8 +125,10 @@ export class DelimitedScanner implements RecordView {
     const n = bytes.length;
     const d = this.delimiter;
     this.buffer = bytes;
+    const stop = this.stopAt - this.position;
     let pos = 0;
     while (pos < n) {
+      if (pos >= stop) return pos;
       const recordStart = pos;
       this.count = 0;
       this.scratchLength = 0;

@@ -1,12 +1,12 @@
 /** The main pass's sink: each record's fields go straight into column builders, no row objects. */
-import { ColumnBuilder } from './builder';
+import { ColumnBuilder, type SpareArrays } from './builder';
 import { ByteDictionary, hashBytes } from './bytedict';
 import { isMissingMarker, parseNumberBytes } from './number';
 import type { RecordSink, RecordView } from './scanner';
 import type { FieldDecoder } from './text';
 import type { ParseWarning } from './types';
 
-const MAX_LINES_REPORTED = 5;
+export const MAX_RAGGED_LINES = 5;
 /** Dictionary code meaning "this byte string is a missing marker" (find returns -1 for unknown). */
 const MISSING_MARKER = -2;
 
@@ -14,25 +14,29 @@ export class TableSink implements RecordSink {
   readonly builders: ColumnBuilder[];
   private readonly dictionaries: ByteDictionary[];
   rows = 0;
-  private skipHeader: boolean;
-  private ragged = 0;
-  private short = 0;
-  private readonly raggedLines: number[] = [];
+  /** True until the header record has been skipped (a range may end before seeing it). */
+  headerPending: boolean;
+  /** Rows whose field count differed from the width; short: those with fewer fields. */
+  ragged = 0;
+  short = 0;
+  /** Line numbers of the first few ragged rows. */
+  readonly raggedLines: number[] = [];
 
   constructor(
     names: string[],
     capacity: number,
     private readonly decoder: FieldDecoder,
     skipHeader: boolean,
+    spare?: SpareArrays,
   ) {
-    this.builders = names.map((name) => new ColumnBuilder(name, capacity));
+    this.builders = names.map((name) => new ColumnBuilder(name, capacity, spare));
     this.dictionaries = names.map(() => new ByteDictionary());
-    this.skipHeader = skipHeader;
+    this.headerPending = skipHeader;
   }
 
   record(view: RecordView, line: number): void {
-    if (this.skipHeader) {
-      this.skipHeader = false;
+    if (this.headerPending) {
+      this.headerPending = false;
       return;
     }
     const builders = this.builders;
@@ -40,7 +44,7 @@ export class TableSink implements RecordSink {
     if (view.count !== width) {
       this.ragged++;
       if (view.count < width) this.short++;
-      if (this.raggedLines.length < MAX_LINES_REPORTED) this.raggedLines.push(line);
+      if (this.raggedLines.length < MAX_RAGGED_LINES) this.raggedLines.push(line);
     }
     const present = Math.min(width, view.count);
     for (let c = 0; c < present; c++) {
@@ -86,19 +90,23 @@ export class TableSink implements RecordSink {
   }
 
   warnings(): ParseWarning[] {
-    if (this.ragged === 0) return [];
-    const width = this.builders.length;
-    const long = this.ragged - this.short;
-    const parts = [];
-    if (this.short) parts.push(`${this.short} had fewer than ${width} fields (the rest were left missing)`);
-    if (long) parts.push(`${long} had more than ${width} fields (the extra ones were dropped)`);
-    return [
-      {
-        kind: 'ragged-rows',
-        message: `${this.ragged} rows did not have ${width} fields: ${parts.join('; ')}. First at line ${this.raggedLines.join(', ')}.`,
-        lines: [...this.raggedLines],
-        count: this.ragged,
-      },
-    ];
+    return raggedWarnings(this.builders.length, this.ragged, this.short, this.raggedLines);
   }
+}
+
+/** The one warning about rows with too few or too many fields (none when every row fits). */
+export function raggedWarnings(width: number, ragged: number, short: number, lines: readonly number[]): ParseWarning[] {
+  if (ragged === 0) return [];
+  const long = ragged - short;
+  const parts = [];
+  if (short) parts.push(`${short} had fewer than ${width} fields (the rest were left missing)`);
+  if (long) parts.push(`${long} had more than ${width} fields (the extra ones were dropped)`);
+  return [
+    {
+      kind: 'ragged-rows',
+      message: `${ragged} rows did not have ${width} fields: ${parts.join('; ')}. First at line ${lines.join(', ')}.`,
+      lines: [...lines],
+      count: ragged,
+    },
+  ];
 }
