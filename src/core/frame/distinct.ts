@@ -8,33 +8,45 @@ function hashNumber(view: Float64Array, bits: Uint32Array, v: number): number {
   return h;
 }
 
+/** Decimal scales tried for the bitmap path: whole numbers, then 1 to 4 decimals. */
+const SCALES = [1, 10, 100, 1000, 10000];
+/** Steps tried for whole numbers spread wide: datetimes of whole days, seconds. */
+const STEPS = [86_400_000, 1000];
+
 /**
- * Number of distinct non-missing values: a byte per value when they are integers in a small range
- * (counts, ratings, ids), else an open-addressing table of row indices (4 bytes a slot).
+ * Number of distinct non-missing values: a byte per value when they are integers, or decimals of
+ * at most 4 places (prices, scores, ratings), or whole multiples of a day or a second (datetimes),
+ * in a small range once scaled; else an open-addressing table of row indices (4 bytes a slot).
  */
 export function countDistinctNumbers(values: Float64Array): number {
   let min = Infinity;
   let max = -Infinity;
-  let integers = true;
+  // The smallest scale s with round(v * s) / s === v for every value so far: then v is a function
+  // of round(v * s), so counting distinct scaled integers counts distinct values exactly.
+  let k = 0;
+  let scale = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v !== v) continue;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (integers && Math.floor(v) !== v) integers = false;
+    while (k < SCALES.length && Math.round(v * scale) / scale !== v) {
+      k++;
+      scale = SCALES[k];
+    }
   }
   if (min > max) return 0;
-  let distinct = 0;
-  if (integers && max - min <= 4 * values.length + 1024) {
-    const seen = new Uint8Array(max - min + 1);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v !== v || seen[v - min]) continue;
-      seen[v - min] = 1;
-      distinct++;
+  const limit = 4 * values.length + 1024;
+  if (k < SCALES.length && Math.max(-min, max) * scale < 2 ** 52) {
+    if ((max - min) * scale <= limit) return countOnBitmap(values, min, max, scale, 1);
+    // Whole numbers that are all multiples of a step: v is step * (v / step), exactly.
+    if (k === 0) {
+      for (const step of STEPS) {
+        if ((max - min) / step <= limit && allMultiples(values, step)) return countOnBitmap(values, min, max, 1, step);
+      }
     }
-    return distinct;
   }
+  let distinct = 0;
   let size = 16;
   while (size < values.length * 2) size *= 2;
   const table = new Int32Array(size); // row + 1; 0 is empty
@@ -55,6 +67,30 @@ export function countDistinctNumbers(values: Float64Array): number {
       if (values[other] === v) break;
       slot = (slot + 1) & mask;
     }
+  }
+  return distinct;
+}
+
+function allMultiples(values: Float64Array, step: number): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v && v % step !== 0) return false;
+  }
+  return true;
+}
+
+/** Distinct values that are all round(v * scale) / step apart from min on a small grid. */
+function countOnBitmap(values: Float64Array, min: number, max: number, scale: number, step: number): number {
+  const low = Math.round(min * scale) / step;
+  const seen = new Uint8Array(Math.round(max * scale) / step - low + 1);
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    const slot = Math.round(v * scale) / step - low;
+    if (seen[slot]) continue;
+    seen[slot] = 1;
+    distinct++;
   }
   return distinct;
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import reference from './fixtures/profile.json';
 import { countDistinctNumbers, duplicateRowCount } from './distinct';
 import { numericSummary, profileDataset } from './profile';
+import { createRandom } from '../random';
 import { load } from './testing';
 import type { Column } from './types';
 
@@ -33,6 +34,34 @@ describe('numeric summary', () => {
 describe('distinct values and duplicate rows', () => {
   test('countDistinctNumbers ignores missing and treats -0 as 0', () => {
     expect(countDistinctNumbers(new Float64Array([1, 2, 2, NaN, 0, -0, 1.5, 1e300]))).toBe(5);
+  });
+
+  test('countDistinctNumbers equals a Set count on integers, decimals, near-equal doubles and wide ranges', () => {
+    const random = createRandom(3);
+    const cases: Float64Array[] = [
+      Float64Array.from({ length: 5000 }, () => Math.round(random.next() * 100000) / 1000), // 3 decimals
+      Float64Array.from({ length: 5000 }, () => Math.round(random.next() * 5000 - 1000) / 100), // 2 decimals, negative
+      Float64Array.from({ length: 5000 }, () => (random.next() < 0.1 ? NaN : Math.round(random.next() * 400) / 100 + 1)),
+      Float64Array.from({ length: 5000 }, () => random.normal()), // full doubles
+      Float64Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? 0.1 : i % 3 === 1 ? 0.1 + Number.EPSILON / 8 : 0.30000000000000004)),
+      Float64Array.from({ length: 3000 }, (_, i) => (i % 2 ? 1e15 + (i % 7) : -0)),
+      new Float64Array([0.5, 1e-5, 1.00001, 1.000011, Infinity, -Infinity, 2 ** 60, 2 ** 60 + 256]),
+      Float64Array.from({ length: 5000 }, () => Date.UTC(2020, 0, 1) + random.int(1500) * 86_400_000), // dates
+      Float64Array.from({ length: 5000 }, () => Date.UTC(2020, 0, 1) + random.int(1e6) * 1000 + (random.next() < 0.01 ? 1 : 0)), // seconds, a few not
+      Float64Array.from({ length: 5000 }, () => 1e12 + random.int(1e6) * 1000), // seconds
+    ];
+    for (const values of cases) {
+      const expected = new Set(Array.from(values).filter((v) => !Number.isNaN(v)).map((v) => (v === 0 ? 0 : v))).size;
+      expect(countDistinctNumbers(values)).toBe(expected);
+    }
+  });
+
+  test('an all-distinct column means no duplicate rows (the shortcut agrees with hashing)', () => {
+    const ds = load('id,a\n1,x\n2,x\n3,x\nNA,x\n');
+    expect(profileDataset(ds).duplicateRows).toBe(0);
+    expect(duplicateRowCount(ds.columns, ds.rowCount)).toBe(0);
+    const twoMissing = load('id,a\n1,x\nNA,x\nNA,x\n');
+    expect(profileDataset(twoMissing).duplicateRows).toBe(1);
   });
 
   test('duplicates: equal in every column, missing equals missing', () => {
