@@ -79,3 +79,18 @@ test('a long load shows progress and can be cancelled, keeping what was loaded',
   await expect(page.getByRole('button', { name: /^slow\.csv/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^demo-customers\.csv/ })).toBeVisible();
 });
+
+test('a load split across parse helpers can be cancelled too', async ({ page }) => {
+  // 64 KB ranges (?ingestRangeKB=64), each read in slow 16 KB chunks: the helpers are stopped mid-range.
+  await openStudio(page, '?backend=wasm&ingestChunkKB=16&ingestDelayMs=300&ingestRangeKB=64');
+  const lines = ['a,b,c'];
+  for (let i = 0; i < 60_000; i++) lines.push(`${i},${i % 7},x${i % 3}`);
+  await addFile(page, csvFile('slow-ranges.csv', lines.join('\n')));
+  await expect(page.getByRole('progressbar', { name: 'Loading slow-ranges.csv' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel loading' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Loading slow-ranges.csv' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^slow-ranges\.csv/ })).toHaveCount(0);
+  // The studio still loads files afterwards (fresh helpers replace the stopped ones).
+  await addFile(page, csvFile('after.csv', 'x,y\n1,2\n3,4\n'));
+  await expect(page.getByRole('heading', { level: 1, name: 'after.csv' })).toBeVisible();
+});

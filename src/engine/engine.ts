@@ -12,6 +12,7 @@ import type { Dataset, ParseSettings, Result, LoadError } from '../core/frame/ty
 import { demoFiles } from '../demo';
 import type { ComputeState, EngineApi, EngineConfig, EngineInfo, ProgressCallback } from './api';
 import { throttle } from './throttle';
+import { createParsePool } from './parsePool';
 import { createRunService } from './runs';
 import { createSearchService } from './search';
 import { createSavedModelService } from './savedModels';
@@ -45,6 +46,7 @@ export function createEngine(): EngineApi {
   const recommender = createRecommendService((id) => datasets.get(id)?.dataset ?? null);
   const events = createEventsService((id) => datasets.get(id)?.dataset ?? null);
   const explainer = createExplainService(runs);
+  const parsers = createParsePool();
 
   const computeOptions = (): ComputeOptions => ({ wasmPath: config?.wasmPath });
 
@@ -67,6 +69,7 @@ export function createEngine(): EngineApi {
         memoryBudgetBytes: (config?.memoryBudgetMB ?? 2048) * 1024 * 1024,
         chunkBytes: config?.ingestChunkKB ? config.ingestChunkKB * 1024 : undefined,
         beforeChunk: config?.ingestDelayMs ? () => new Promise((r) => setTimeout(r, config!.ingestDelayMs)) : undefined,
+        ranges: parsers.runnerFor(source, { delayMs: config?.ingestDelayMs, rangeKB: config?.ingestRangeKB }),
         onProgress: (read, total) => progress.push({ jobId, fraction: total > 0 ? read / total : null, message: `Reading ${name}` }),
       });
     } catch (error) {
@@ -81,6 +84,7 @@ export function createEngine(): EngineApi {
   const api: EngineApi = {
     async start(next) {
       config = next;
+      parsers.warmUp();
       compute = await selectBackend(next.backend, computeOptions());
       if (next.loadDemo && datasets.size === 0) {
         for (const file of demoFiles()) {

@@ -7,6 +7,8 @@ export interface StartupConfig {
   loadDemo: boolean;
   ingestChunkKB?: number;
   ingestDelayMs?: number;
+  /** Parse files of at least N KB in N KB ranges across parse helpers; 0 reads every file in one pass. */
+  ingestRangeKB?: number;
   /** Model-search fold helpers; 0 keeps every fit in the engine worker (the bench's single-thread run). */
   foldWorkers?: number;
 }
@@ -30,6 +32,7 @@ export function readStartupConfig(search: string, deviceMemoryGB: number | undef
     loadDemo: params.get('demo') !== '0',
     ingestChunkKB: positive(params.get('ingestChunkKB')),
     ingestDelayMs: positive(params.get('ingestDelayMs')),
+    ingestRangeKB: wholeNumber(params.get('ingestRangeKB')),
     foldWorkers: wholeNumber(params.get('foldWorkers')),
   };
 }
