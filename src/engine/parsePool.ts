@@ -34,9 +34,12 @@ export function rangeRunner(pool: WorkerPool<ParseApi>, file: Blob, options: { d
     rangeBytes: options.rangeBytes ?? Math.min(MAX_RANGE_BYTES, Math.ceil(file.size / pool.size)),
     minBytes: options.rangeBytes ?? MIN_PARALLEL_BYTES,
     delayMs: options.delayMs,
-    // Spares are taken when the task starts, not when it is queued: by then more ranges are merged.
+    // Spares are taken when the task starts, not when it is queued, and a turn later: the helper
+    // that frees up is released before the engine merges the part it just returned, so waiting
+    // one turn lets that part's arrays come back for this range.
     run: (job, signal, spares) =>
-      pool.run((api) => {
+      pool.run(async (api) => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
         const spare = takeSpares(spares, job);
         return pool.parallel ? api.parseRange(file, job, transfer(spare, spareBuffers(spare))) : api.parseRange(file, job, spare, signal);
       }, signal),
