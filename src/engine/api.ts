@@ -44,7 +44,7 @@ export interface EngineConfig {
   /**
    * `?ingestRangeKB=N`: files of at least N KB are parsed in N KB ranges by the parse helpers (the
    * e2e cancel test uses it on a small file); 0 reads every file in one pass (the bench's serial
-   * run). Absent: files from 8 MiB on, in ranges of at most 8 MiB.
+   * run). Absent: with 3 cores or more, files from 8 MiB on, in ranges of at most 8 MiB; one pass on 2.
    */
   ingestRangeKB?: number;
   /** Model-search fold helpers (`?foldWorkers=N`): absent = one per spare core, 0 = every fit in the engine worker. */

@@ -84,7 +84,7 @@ export function createEngine(): EngineApi {
   const api: EngineApi = {
     async start(next) {
       config = next;
-      parsers.warmUp();
+      parsers.warmUp(next.ingestRangeKB);
       compute = await selectBackend(next.backend, computeOptions());
       if (next.loadDemo && datasets.size === 0) {
         for (const file of demoFiles()) {
