@@ -13,34 +13,56 @@ const SCALES = [1, 10, 100, 1000, 10000];
 /** Steps tried for whole numbers spread wide: datetimes of whole days, seconds. */
 const STEPS = [86_400_000, 1000];
 
-/**
- * Number of distinct non-missing values: a byte per value when they are integers, or decimals of
- * at most 4 places (prices, scores, ratings), or whole multiples of a day or a second (datetimes),
- * in a small range once scaled; else an open-addressing table of row indices (4 bytes a slot).
- */
-export function countDistinctNumbers(values: Float64Array): number {
+/** One pass over a number column that the profile's summaries share. */
+export interface NumberScan {
+  /** Non-missing values. */
+  count: number;
+  min: number;
+  max: number;
+  /** Sum in row order (the mean is sum / count, as a separate pass would compute it). */
+  sum: number;
+  /**
+   * The smallest scale s in SCALES with round(v * s) / s === v for every value (Infinity when
+   * none): then v is a function of round(v * s), so distinct scaled integers are distinct values.
+   */
+  scale: number;
+}
+
+export function scanNumbers(values: Float64Array): NumberScan {
+  let count = 0;
   let min = Infinity;
   let max = -Infinity;
-  // The smallest scale s with round(v * s) / s === v for every value so far: then v is a function
-  // of round(v * s), so counting distinct scaled integers counts distinct values exactly.
+  let sum = 0;
   let k = 0;
   let scale = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v !== v) continue;
+    count++;
+    sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
     while (k < SCALES.length && Math.round(v * scale) / scale !== v) {
       k++;
-      scale = SCALES[k];
+      scale = k < SCALES.length ? SCALES[k] : Infinity;
     }
   }
-  if (min > max) return 0;
+  return { count, min, max, sum, scale };
+}
+
+/**
+ * Number of distinct non-missing values: a byte per value when they are integers, or decimals of
+ * at most 4 places (prices, scores, ratings), or whole multiples of a day or a second (datetimes),
+ * in a small range once scaled; else an open-addressing table of row indices (4 bytes a slot).
+ */
+export function countDistinctNumbers(values: Float64Array, scan: NumberScan = scanNumbers(values)): number {
+  const { min, max, scale } = scan;
+  if (scan.count === 0) return 0;
   const limit = 4 * values.length + 1024;
-  if (k < SCALES.length && Math.max(-min, max) * scale < 2 ** 52) {
+  if (scale !== Infinity && Math.max(-min, max) * scale < 2 ** 52) {
     if ((max - min) * scale <= limit) return countOnBitmap(values, min, max, scale, 1);
     // Whole numbers that are all multiples of a step: v is step * (v / step), exactly.
-    if (k === 0) {
+    if (scale === 1) {
       for (const step of STEPS) {
         if ((max - min) / step <= limit && allMultiples(values, step)) return countOnBitmap(values, min, max, 1, step);
       }

@@ -1,8 +1,10 @@
 /**
  * Per-column and whole-dataset summaries for the data view: small, plain objects that can cross the
- * worker boundary. One pass per column plus one hashing pass for duplicate rows.
+ * worker boundary. A number column takes a shared scan (count, min, max, sum, decimal scale), one
+ * pass for deviations and histogram together, and one for distinct values; duplicate rows are
+ * hashed only when no column is all distinct.
  */
-import { countDistinctNumbers, duplicateRowCount } from './distinct';
+import { countDistinctNumbers, duplicateRowCount, scanNumbers, type NumberScan } from './distinct';
 import type { Column, ColumnKind, Dataset, ParseSettings, ParseWarning } from './types';
 
 export interface HistogramBin {
@@ -53,59 +55,53 @@ const TOP_VALUES = 10;
 /** V8 stores short strings in about 2 bytes a character plus a header. */
 const STRING_OVERHEAD_BYTES = 16;
 
-export function numericSummary(values: Float64Array, integer: boolean): NumericSummary | undefined {
-  let n = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v !== v) continue;
-    n++;
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+/** pass: the column's shared scan (distinct.ts), when the caller has it already. */
+export function numericSummary(values: Float64Array, integer: boolean, pass: NumberScan = scanNumbers(values)): NumericSummary | undefined {
+  const { count: n, min, max, sum } = pass;
   if (n === 0) return undefined;
   const mean = sum / n;
-  let squares = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === v) squares += (v - mean) * (v - mean);
-  }
-  const std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
   let histogram: HistogramBin[];
+  // One more pass for the squared deviations and the bin counts together.
+  let squares = 0;
   if (integer && max - min + 1 < HISTOGRAM_BINS) {
-    histogram = Array.from({ length: max - min + 1 }, (_, k) => ({ x0: min + k - 0.5, x1: min + k + 0.5, count: 0 }));
+    const counts = new Int32Array(max - min + 1);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v === v) histogram[v - min].count++;
+      if (v !== v) continue;
+      squares += (v - mean) * (v - mean);
+      counts[v - min]++;
     }
+    histogram = Array.from(counts, (count, k) => ({ x0: min + k - 0.5, x1: min + k + 0.5, count }));
   } else if (min === max) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === v) squares += (v - mean) * (v - mean);
+    }
     histogram = [{ x0: min, x1: max, count: n }];
   } else {
     const width = (max - min) / HISTOGRAM_BINS;
-    histogram = Array.from({ length: HISTOGRAM_BINS }, (_, k) => ({ x0: min + k * width, x1: k === HISTOGRAM_BINS - 1 ? max : min + (k + 1) * width, count: 0 }));
     const counts = new Int32Array(HISTOGRAM_BINS);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v !== v) continue;
+      squares += (v - mean) * (v - mean);
       // The last bin is closed on the right so that max falls in it.
       counts[Math.min(HISTOGRAM_BINS - 1, Math.floor((v - min) / width))]++;
     }
-    counts.forEach((count, k) => (histogram[k].count = count));
+    histogram = Array.from(counts, (count, k) => ({ x0: min + k * width, x1: k === HISTOGRAM_BINS - 1 ? max : min + (k + 1) * width, count }));
   }
+  const std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
   return { min, max, mean, std, histogram };
 }
 
 function profileColumn(column: Column, rowCount: number): ColumnProfile {
   if (column.storage === 'number') {
     const values = column.values;
-    let missing = 0;
-    for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
-    const profile: ColumnProfile = { name: column.name, kind: column.kind, missing, distinct: countDistinctNumbers(column.values) };
+    const pass = scanNumbers(values);
+    const missing = values.length - pass.count;
+    const profile: ColumnProfile = { name: column.name, kind: column.kind, missing, distinct: countDistinctNumbers(values, pass) };
     if (column.kind === 'numeric' || column.kind === 'integer' || column.kind === 'datetime') {
-      profile.numeric = numericSummary(column.values, column.kind === 'integer');
+      profile.numeric = numericSummary(values, column.kind === 'integer', pass);
     }
     if (column.kind === 'boolean') {
       let ones = 0;
