@@ -3,35 +3,17 @@
  * service exposed with comlink on a MessageChannel (as parseWorker.ts exposes it), so jobs, the
  * File handle, spare arrays and returned columns all cross a real structured-clone boundary.
  */
-import { expose, transfer } from 'comlink';
-import { MessageChannel } from 'node:worker_threads';
+import { transfer } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { ingestBlob, ingestBytes } from '../core/frame/ingest';
+import { ChannelWorker } from './channelWorker.testing';
 import { createWorkerPool } from './pool';
 import { rangeRunner } from './parsePool';
 import { createParseService, type ParseApi } from './parseService';
 
-class ServiceWorker {
-  private readonly port;
+class ServiceWorker extends ChannelWorker {
   constructor() {
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    expose(createParseService({ transfer }), channel.port2 as never);
-  }
-  postMessage(message: unknown, transfer?: Transferable[]) {
-    this.port.postMessage(message, transfer as never);
-  }
-  addEventListener(type: string, listener: never) {
-    if (type !== 'error') this.port.addEventListener(type, listener);
-  }
-  removeEventListener(type: string, listener: never) {
-    this.port.removeEventListener(type, listener);
-  }
-  start() {
-    this.port.start();
-  }
-  terminate() {
-    this.port.close();
+    super(createParseService({ transfer }));
   }
 }
 

@@ -1,6 +1,5 @@
-import { expose } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MessageChannel } from 'node:worker_threads';
+import { ChannelWorker } from './channelWorker.testing';
 import { createWorkerPool, PoolCancelled, spareCores } from './pool';
 
 interface SlowApi {
@@ -28,40 +27,10 @@ function slowApi(): SlowApi {
   };
 }
 
-/**
- * Stands in for a module worker: the API is exposed on one end of a MessageChannel in this
- * thread, and the pool talks to the other end through comlink exactly as it would to a Worker.
- */
-class FakeWorker {
-  terminated = false;
-  private readonly port;
-  private readonly errorListeners: ((e: { message: string }) => void)[] = [];
-
+class FakeWorker extends ChannelWorker {
   constructor(loads = true) {
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    if (loads) expose(slowApi(), channel.port2 as never);
+    super(loads ? slowApi() : null);
     started.push(this);
-  }
-  postMessage(message: unknown, transfer?: Transferable[]) {
-    this.port.postMessage(message, transfer as never);
-  }
-  addEventListener(type: string, listener: never) {
-    if (type === 'error') this.errorListeners.push(listener);
-    else this.port.addEventListener(type, listener);
-  }
-  removeEventListener(type: string, listener: never) {
-    this.port.removeEventListener(type, listener);
-  }
-  start() {
-    this.port.start();
-  }
-  terminate() {
-    this.terminated = true;
-    this.port.close();
-  }
-  crash(message: string) {
-    for (const l of this.errorListeners) l({ message });
   }
 }
 

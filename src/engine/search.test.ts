@@ -1,10 +1,9 @@
-import { expose } from 'comlink';
-import { MessageChannel } from 'node:worker_threads';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../core/compute/tf';
 import { searchModels, type SearchSpec } from '../core/experiment/search';
 import { demoConfig, loadDemoCustomers, type DemoCustomers } from '../core/experiment/fixtures/demoRun';
 import type { Dataset } from '../core/frame/types';
+import { ChannelWorker } from './channelWorker.testing';
 import { createFoldService, type FoldApi } from './folds';
 import { createSearchService, type SearchProgress } from './search';
 
@@ -13,38 +12,18 @@ import { createSearchService, type SearchProgress } from './search';
  * through comlink as the pool reaches a Worker, so arguments are structured-cloned and the
  * dataset's buffers really are transferred. Counts the datasets each helper was sent.
  */
-class FakeFoldWorker {
+class FakeFoldWorker extends ChannelWorker {
   static started: FakeFoldWorker[] = [];
-  terminated = false;
   datasetsSent = 0;
-  private readonly port;
 
   constructor() {
-    const channel = new MessageChannel();
-    this.port = channel.port1;
     const service = createFoldService({ ownsBackend: true });
     const counted: FoldApi = {
       putDataset: (key, ds) => (this.datasetsSent++, service.putDataset(key, ds)),
       runFold: (job, signal) => service.runFold(job, signal),
     };
-    expose(counted, channel.port2 as never);
+    super(counted);
     FakeFoldWorker.started.push(this);
-  }
-  postMessage(message: unknown, transfer?: Transferable[]) {
-    this.port.postMessage(message, transfer as never);
-  }
-  addEventListener(type: string, listener: never) {
-    if (type !== 'error') this.port.addEventListener(type, listener);
-  }
-  removeEventListener(type: string, listener: never) {
-    this.port.removeEventListener(type, listener);
-  }
-  start() {
-    this.port.start();
-  }
-  terminate() {
-    this.terminated = true;
-    this.port.close();
   }
 }
 
