@@ -133,7 +133,7 @@ export function SearchPanel() {
               <tr>
                 <th scope="col">#</th>
                 {settingKeys.map((s) => (
-                  <th key={s} scope="col">{s}</th>
+                  <th key={s} scope="col">{fields.find((f) => f.key === s)?.label ?? s}</th>
                 ))}
                 {metricNames.map((m) => (
                   <th key={m} scope="col" aria-sort={m === sortName ? 'descending' : undefined}>
