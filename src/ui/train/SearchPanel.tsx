@@ -132,6 +132,7 @@ export function SearchPanel() {
             <thead>
               <tr>
                 <th scope="col">#</th>
+                <th scope="col" />
                 {settingKeys.map((s) => (
                   <th key={s} scope="col">{fields.find((f) => f.key === s)?.label ?? s}</th>
                 ))}
@@ -143,24 +144,23 @@ export function SearchPanel() {
                     </button>
                   </th>
                 ))}
-                <th scope="col" />
               </tr>
             </thead>
             <tbody>
               {sorted.map((c, rank) => (
                 <tr key={c.index}>
                   <th scope="row">{c.index + 1}</th>
+                  <td>
+                    <button className="button small" disabled={job !== null || training !== null} onClick={() => void trainCandidate(c)}>
+                      {rank === 0 ? 'Train best config' : 'Train this config'}
+                    </button>
+                  </td>
                   {settingKeys.map((s) => (
                     <td key={s}>{s in c.settings ? fmt(c.settings[s]) : '—'}</td>
                   ))}
                   {c.cv.metrics.map((m) => (
                     <td key={m.name}>{m.mean === null ? '—' : `${m.mean.toFixed(3)} ± ${(m.std ?? 0).toFixed(3)}`}</td>
                   ))}
-                  <td>
-                    <button className="button small" disabled={job !== null || training !== null} onClick={() => void trainCandidate(c)}>
-                      {rank === 0 ? 'Train best config' : 'Train this config'}
-                    </button>
-                  </td>
                 </tr>
               ))}
             </tbody>
