@@ -128,7 +128,7 @@ export function SearchPanel() {
       {message ? <p role="status" className="banner banner-warn">{message}</p> : null}
       {results.length > 0 ? (
         <div className="table-scroll">
-          <table className="data-table" aria-label="Search results">
+          <table className="data-table search-table" aria-label="Search results">
             <thead>
               <tr>
                 <th scope="col">#</th>
@@ -152,7 +152,7 @@ export function SearchPanel() {
                   <th scope="row">{c.index + 1}</th>
                   <td>
                     <button className="button small" disabled={job !== null || training !== null} onClick={() => void trainCandidate(c)}>
-                      {rank === 0 ? 'Train best config' : 'Train this config'}
+                      {rank === 0 ? 'Train best config' : 'Train'}
                     </button>
                   </td>
                   {settingKeys.map((s) => (
