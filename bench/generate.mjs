@@ -3,8 +3,8 @@
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** mulberry32, as src/core/random.ts: same seed, same file. */
-function random(seed) {
+/** mulberry32, as src/core/random.ts: same seed, same file. Shared by the generated bench inputs. */
+export function random(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -1,12 +1,7 @@
 // Drive the Recommend view and save screenshots: node scripts/recommend-tour.mjs URL OUTPREFIX
-import { chromium } from '@playwright/test';
+import { openTour } from './tour.mjs';
 const [url = 'http://localhost:4401/', out = '/tmp/rec'] = process.argv.slice(2);
-const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--enable-unsafe-webgpu'] });
-const p = await b.newPage({ viewport: { width: 1440, height: 900 } });
-p.on('pageerror', (e) => console.log('pageerror', e.message));
-p.on('console', (m) => m.type() === 'error' && console.log('console', m.text().slice(0, 300)));
-await p.goto(url);
-await p.getByRole('button', { name: /^demo-customers/ }).waitFor({ timeout: 120000 });
+const { browser: b, page: p } = await openTour(url);
 await p.getByRole('tab', { name: 'Recommend' }).click();
 await p.waitForTimeout(1500);
 await p.screenshot({ path: `${out}-mapping.png`, fullPage: true });

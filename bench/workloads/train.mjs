@@ -6,6 +6,7 @@
 // 200,000 x 50 binary set (see THROUGHPUT below); `--backends wasm,cpu,webgpu` picks a subset.
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { random } from '../generate.mjs';
 
 export const name = 'train';
 
@@ -32,18 +33,6 @@ function flags(args) {
     if (args[i].startsWith('--')) out[args[i].slice(2)] = args[i + 1] !== undefined && !args[i + 1].startsWith('--') ? args[++i] : 'true';
   }
   return out;
-}
-
-/** mulberry32, as src/core/random.ts and bench/generate.mjs: same seed, same file. */
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

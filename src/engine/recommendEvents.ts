@@ -11,16 +11,8 @@ import { FitCancelled } from '../core/recommend';
 import type { Dataset, Result } from '../core/frame/types';
 import { mapEvents, suggestEvents, type MappedEvents } from './recommendEventsMapping';
 import type { EventsMapping, EventsSuggestion, EventsSummary, ImplicitComparison, ImplicitName, ImplicitRow, ImplicitSetup, OnboardingResult, RankingScores } from './recommendEventsTypes';
+import { IMPLICIT_LABELS } from './recommendEventsTypes';
 import type { ItemRef, SimilarItem } from './recommendTypes';
-
-export const IMPLICIT_LABELS: Record<ImplicitName, string> = {
-  popular: 'Most popular',
-  sar: 'SAR (item co-occurrence)',
-  als: 'Implicit ALS',
-  bpr: 'BPR',
-  content: 'Content-based',
-  hybrid: 'Hybrid (ALS + content)',
-};
 
 const K = 10;
 type Failure = { message: string };

@@ -2,6 +2,7 @@
  * Plain data crossing the worker boundary for the Recommend view's Events mode: implicit feedback
  * (clicks, carts, purchases), its comparison table, onboarding of a new user and new items.
  */
+import type { RankingMetrics } from '../core/recommend/implicit/metrics';
 import type { ItemDetailsMapping, ItemRef, SimilarItem } from './recommendTypes';
 
 export interface EventsMapping {
@@ -39,6 +40,16 @@ export interface EventsSummary {
 
 export type ImplicitName = 'popular' | 'sar' | 'als' | 'bpr' | 'content' | 'hybrid';
 
+/** Each algorithm's name as the comparison table, progress and checkboxes show it. */
+export const IMPLICIT_LABELS: Record<ImplicitName, string> = {
+  popular: 'Most popular',
+  sar: 'SAR (item co-occurrence)',
+  als: 'Implicit ALS',
+  bpr: 'BPR',
+  content: 'Content-based',
+  hybrid: 'Hybrid (ALS + content)',
+};
+
 export interface ImplicitSetup {
   algorithms: ImplicitName[];
   seed: number;
@@ -46,15 +57,8 @@ export interface ImplicitSetup {
   diversity: number;
 }
 
-export interface RankingScores {
-  map: number;
-  ndcg: number;
-  precision: number;
-  recall: number;
-  novelty: number;
-  /** Intra-list diversity by content similarity; null without item titles or categories. */
-  diversity: number | null;
-}
+/** The ranking metrics of src/core/recommend/implicit/metrics.ts, without the user count. */
+export type RankingScores = Omit<RankingMetrics, 'users'>;
 
 export interface ImplicitRow extends RankingScores {
   algorithm: ImplicitName;

@@ -1,14 +1,6 @@
 import type { ImplicitRow } from '../../../engine/api';
+import { IMPLICIT_LABELS as LABELS } from '../../../engine/recommendEventsTypes';
 import { IMPLICIT_ORDER, useRecommendEvents } from '../../../state/recommendEvents';
-
-const LABELS: Record<string, string> = {
-  popular: 'Most popular',
-  sar: 'SAR (item co-occurrence)',
-  als: 'Implicit ALS',
-  bpr: 'BPR',
-  content: 'Content-based',
-  hybrid: 'Hybrid (ALS + content)',
-};
 
 const fmt = (x: number | null | undefined, d = 3) => (x === null || x === undefined ? '—' : x.toFixed(d));
 
