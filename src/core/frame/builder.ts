@@ -95,6 +95,18 @@ export class ColumnBuilder {
     this.missingCount++;
   }
 
+  /**
+   * Takes back the last row (the fused loop in table.ts undoes a record it cannot finish, and the
+   * general path adds it again). Its kind is read back from the arrays, by the rule above; the
+   * allIntegers/allZeroOne flags are left: the same values are added again, so they end the same.
+   */
+  removeLast(): void {
+    const i = --this.length;
+    if (this.codes && this.codes[i] >= 0) this.stringCount--;
+    else if (Number.isNaN(this.numbers[i])) this.missingCount--;
+    else this.numberCount--;
+  }
+
   /** Code of label in this column's dictionary, adding it when new. */
   codeOf(label: string): number {
     let code = this.lookup.get(label);

@@ -309,7 +309,8 @@ function* ingestSteps(size: number, options: IngestOptions): Steps {
   if (size === 0) return fail('empty-file', 'The file is empty.');
   if (options.signal?.aborted) return fail('cancelled', 'Loading was cancelled.');
   const chunk = Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
-  const head = yield [0, Math.min(size, SAMPLE_BYTES)];
+  // A copy: the sample is read again after later chunks, whose reads reuse this memory (reads.ts).
+  const head = (yield [0, Math.min(size, SAMPLE_BYTES)]).slice();
   const bom = bomLength(head);
   const binary = detectBinary(head);
   if (binary) return fail('binary-file', binary);

@@ -24,6 +24,20 @@ export interface RecordSink {
   record(view: RecordView, line: number): void;
 }
 
+/**
+ * A sink that can also take plain records (no quotes) straight from the bytes, finding fields and
+ * storing values in one walk (table.ts). Every record starting in [pos, end) ends by end; it
+ * returns where it stopped (a record it leaves to record(), or end, or stop) and sets plainLines.
+ */
+export interface PlainRecordSink extends RecordSink {
+  plainRecords(bytes: Uint8Array, pos: number, end: number, stop: number, delimiter: number): number;
+  plainLines: number;
+}
+
+function isPlainSink(sink: RecordSink): sink is PlainRecordSink {
+  return typeof (sink as Partial<PlainRecordSink>).plainRecords === 'function';
+}
+
 export class DelimitedScanner implements RecordView {
   count = 0;
   starts = new Int32Array(64);
@@ -43,10 +57,14 @@ export class DelimitedScanner implements RecordView {
    */
   stopAt = Infinity;
 
+  private readonly plainSink: PlainRecordSink | null;
+
   constructor(
     private readonly delimiter: number,
     private readonly sink: RecordSink,
-  ) {}
+  ) {
+    this.plainSink = isPlainSink(sink) ? sink : null;
+  }
 
   /** Feed the next chunk; final marks the last one (an unterminated last line still counts). */
   push(chunk: Uint8Array, final: boolean): void {
@@ -126,9 +144,21 @@ export class DelimitedScanner implements RecordView {
     const d = this.delimiter;
     this.buffer = bytes;
     const stop = this.stopAt - this.position;
+    const plain = this.plainSink;
+    // Records that start before the chunk's last newline are whole in this chunk unless quoted, so
+    // up to there a plain sink may take them itself; this loop takes what it leaves.
+    const plainEnd = plain ? bytes.lastIndexOf(LF) + 1 : 0;
     let pos = 0;
     while (pos < n) {
       if (pos >= stop) return pos;
+      if (plain !== null && pos < plainEnd) {
+        const next = plain.plainRecords(bytes, pos, plainEnd, stop, d);
+        this.line += plain.plainLines;
+        if (next !== pos) {
+          pos = next;
+          continue;
+        }
+      }
       const recordStart = pos;
       this.count = 0;
       this.scratchLength = 0;

@@ -1,19 +1,26 @@
 /** The main pass's sink: each record's fields go straight into column builders, no row objects. */
 import { ColumnBuilder, type SpareArrays } from './builder';
 import { ByteDictionary, hashBytes } from './bytedict';
-import { isMissingMarker, parseNumberBytes } from './number';
-import type { RecordSink, RecordView } from './scanner';
+import { isMissingMarker, parseNumberBytes, POW10 } from './number';
+import type { PlainRecordSink, RecordView } from './scanner';
 import type { FieldDecoder } from './text';
 import type { ParseWarning } from './types';
 
 export const MAX_RAGGED_LINES = 5;
 /** Dictionary code meaning "this byte string is a missing marker" (find returns -1 for unknown). */
 const MISSING_MARKER = -2;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
 
-export class TableSink implements RecordSink {
+export class TableSink implements PlainRecordSink {
   readonly builders: ColumnBuilder[];
   private readonly dictionaries: ByteDictionary[];
+  /** Per column: 1 while its last value was a number, so the fused loop tries a number first. */
+  private readonly expectNumber: Uint8Array;
   rows = 0;
+  /** Lines the last plainRecords call consumed (one per record or blank line). */
+  plainLines = 0;
   /** True until the header record has been skipped (a range may end before seeing it). */
   headerPending: boolean;
   /** Rows whose field count differed from the width; short: those with fewer fields. */
@@ -31,7 +38,124 @@ export class TableSink implements RecordSink {
   ) {
     this.builders = names.map((name) => new ColumnBuilder(name, capacity, spare));
     this.dictionaries = names.map(() => new ByteDictionary());
+    this.expectNumber = new Uint8Array(names.length).fill(1);
     this.headerPending = skipHeader;
+  }
+
+  /**
+   * The fused loop: finds, parses and stores each field of unquoted, well-formed records in one
+   * walk over their bytes, where record() gets boundaries from the scanner and reads each field
+   * again to parse it and again to hash it. Every record starting in [pos, end) ends by end (the
+   * scanner passes the chunk's last newline), so the loop needs no end-of-chunk checks. It stops
+   * before the first record it cannot take whole (a quoted field, a ragged row, the header, or
+   * stop) and returns where that record starts; record() takes it. A number is taken here only
+   * when parseNumberBytes would give the same value (plain digits, at most 15, no exponent or
+   * spaces); a text value only when its bytes are already in the dictionary, which holds nothing
+   * that parses as a number. Anything else goes through addField, as record() would send it.
+   */
+  plainRecords(bytes: Uint8Array, pos: number, end: number, stop: number, delimiter: number): number {
+    this.plainLines = 0;
+    if (this.headerPending) return pos;
+    const builders = this.builders;
+    const dictionaries = this.dictionaries;
+    const expectNumber = this.expectNumber;
+    const last = builders.length - 1;
+    let lines = 0;
+    records: while (pos < end && pos < stop) {
+      const recordStart = pos;
+      let ch = bytes[pos];
+      if (ch === LF || ch === CR) {
+        // A blank line: skipped, but counted.
+        pos++;
+        if (ch === CR && bytes[pos] === LF) pos++;
+        lines++;
+        continue;
+      }
+      for (let c = 0; ; c++) {
+        const builder = builders[c];
+        const start = pos;
+        ch = bytes[pos];
+        if (ch === QUOTE) {
+          this.undo(c);
+          pos = recordStart;
+          break records;
+        }
+        if (expectNumber[c] === 1) {
+          let negative = false;
+          if (ch === 0x2d) {
+            negative = true;
+            ch = bytes[++pos];
+          }
+          const digitsStart = pos;
+          let mantissa = 0;
+          while (ch >= 0x30 && ch <= 0x39) {
+            mantissa = mantissa * 10 + (ch - 0x30);
+            ch = bytes[++pos];
+          }
+          const intDigits = pos - digitsStart;
+          let fracDigits = 0;
+          if (ch === 0x2e) {
+            ch = bytes[++pos];
+            const fracStart = pos;
+            while (ch >= 0x30 && ch <= 0x39) {
+              mantissa = mantissa * 10 + (ch - 0x30);
+              ch = bytes[++pos];
+            }
+            fracDigits = pos - fracStart;
+          }
+          const digits = intDigits + fracDigits;
+          if ((ch === delimiter || ch === LF || ch === CR) && digits > 0 && digits <= 15 && !(intDigits > 1 && bytes[digitsStart] === 0x30)) {
+            const value = fracDigits > 0 ? mantissa / POW10[fracDigits] : mantissa;
+            builder.addNumber(negative ? -value : value);
+          } else {
+            while (ch !== delimiter && ch !== LF && ch !== CR) ch = bytes[++pos];
+            this.addField(builder, dictionaries[c], bytes, start, pos);
+            if (pos > start) expectNumber[c] = builder.codes !== null && builder.codes[builder.length - 1] >= 0 ? 0 : 1;
+          }
+        } else {
+          let hash = 0x811c9dc5;
+          while (ch !== delimiter && ch !== LF && ch !== CR) {
+            hash = Math.imul(hash ^ ch, 0x01000193);
+            ch = bytes[++pos];
+          }
+          if (pos === start) builder.addMissing();
+          else {
+            const known = dictionaries[c].find(bytes, start, pos, hash | 0);
+            if (known >= 0) builder.addCode(known);
+            else if (known === MISSING_MARKER) builder.addMissing();
+            else {
+              this.addField(builder, dictionaries[c], bytes, start, pos);
+              if (!(builder.codes !== null && builder.codes[builder.length - 1] >= 0) && !Number.isNaN(builder.numbers[builder.length - 1])) expectNumber[c] = 1;
+            }
+          }
+        }
+        if (c === last) {
+          if (ch === delimiter) {
+            this.undo(c + 1); // more fields than columns
+            pos = recordStart;
+            break records;
+          }
+          pos++;
+          if (ch === CR && bytes[pos] === LF) pos++;
+          break;
+        }
+        if (ch !== delimiter) {
+          this.undo(c + 1); // fewer fields than columns
+          pos = recordStart;
+          break records;
+        }
+        pos++;
+      }
+      this.rows++;
+      lines++;
+    }
+    this.plainLines = lines;
+    return pos;
+  }
+
+  /** Takes back the first `count` fields of a record the fused loop gave up on. */
+  private undo(count: number): void {
+    for (let c = 0; c < count; c++) this.builders[c].removeLast();
   }
 
   record(view: RecordView, line: number): void {
