@@ -1,3 +1,5 @@
+import type { NumberScan } from './distinct';
+
 /**
  * One column as read from one byte range of a file (ranges.ts): plain data that crosses a worker
  * boundary with its buffers transferred. Codes index this range's own labels.
@@ -32,6 +34,13 @@ export function takeSpare<T extends Float64Array | Int32Array>(list: T[] | undef
   return k < 0 ? null : list.splice(k, 1)[0];
 }
 
+/** ColumnBuilder.decimals when the numbers' decimal places are not known. */
+export const NO_DECIMALS = 99;
+/** Scales the profile's distinct count can use (distinct.ts, SCALES): up to 4 decimal places. */
+const MAX_SCAN_DECIMALS = 4;
+/** Below this magnitude, v * 10^d rounds back to the written digits exactly (see numberScan). */
+const EXACT_SCALED_LIMIT = 2 ** 40;
+
 /**
  * One column while it is being read. Every row lands in a growable Float64Array; only when the first
  * non-numeric value arrives is an Int32Array of dictionary codes created, so all-numeric columns
@@ -51,6 +60,16 @@ export class ColumnBuilder {
   missingCount = 0;
   allIntegers = true;
   allZeroOne = true;
+  /**
+   * Running min, max and sum of the numbers, in row order, so the profile can skip its first pass
+   * over a column read in one pass (numberScan). Most decimal places written, as the fused loop
+   * (table.ts) saw them; NO_DECIMALS once any number came another way (a range merge, JSON, the
+   * full parser), and then the profile scans.
+   */
+  min = Infinity;
+  max = -Infinity;
+  sum = 0;
+  decimals = 0;
 
   constructor(
     public name: string,
@@ -77,12 +96,17 @@ export class ColumnBuilder {
     }
   }
 
-  addNumber(value: number): void {
+  /** decimals: digits after the point as written, when known (the fused loop knows). */
+  addNumber(value: number, decimals = NO_DECIMALS): void {
     if (this.length === this.numbers.length) this.grow();
     this.numbers[this.length] = value;
     if (this.codes) this.codes[this.length] = -1;
     this.length++;
     this.numberCount++;
+    this.sum += value;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    if (decimals > this.decimals) this.decimals = decimals;
     if (this.allIntegers && !Number.isInteger(value)) this.allIntegers = false;
     if (this.allZeroOne && value !== 0 && value !== 1) this.allZeroOne = false;
   }
@@ -104,7 +128,10 @@ export class ColumnBuilder {
     const i = --this.length;
     if (this.codes && this.codes[i] >= 0) this.stringCount--;
     else if (Number.isNaN(this.numbers[i])) this.missingCount--;
-    else this.numberCount--;
+    else {
+      this.numberCount--;
+      this.decimals = NO_DECIMALS; // the sum cannot be taken back exactly: the profile scans instead
+    }
   }
 
   /** Code of label in this column's dictionary, adding it when new. */
@@ -177,6 +204,8 @@ export class ColumnBuilder {
     this.missingCount += part.missingCount;
     this.allIntegers &&= part.allIntegers;
     this.allZeroOne &&= part.allZeroOne;
+    // Sums of ranges added together round differently from one sum in row order.
+    if (part.numberCount > 0) this.decimals = NO_DECIMALS;
   }
 }
 
@@ -202,4 +231,18 @@ export function columnPart(builder: ColumnBuilder): ColumnPart {
  */
 export function fitted<T extends Float64Array | Int32Array>(array: T, length: number): T {
   return (length >= array.length * 0.8 ? array.subarray(0, length) : array.slice(0, length)) as T;
+}
+
+/**
+ * The profile's shared first pass (distinct.ts, scanNumbers) as this builder kept it while reading,
+ * or null when it must scan: the same count, min, max and sum in the same order of additions.
+ * scale is 10^decimals rather than the smallest that works: each value was parsed as m / 10^f with
+ * f <= decimals, and below EXACT_SCALED_LIMIT round(v * 10^d) / 10^d gives that same double back,
+ * which is all the distinct count needs.
+ */
+export function numberScan(builder: ColumnBuilder): NumberScan | null {
+  if (builder.stringCount > 0 || builder.decimals > MAX_SCAN_DECIMALS) return null;
+  const scale = 10 ** builder.decimals;
+  if (builder.numberCount > 0 && Math.max(-builder.min, builder.max) * scale >= EXACT_SCALED_LIMIT) return null;
+  return { count: builder.numberCount, min: builder.min, max: builder.max, sum: builder.sum, scale };
 }

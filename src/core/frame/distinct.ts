@@ -22,10 +22,24 @@ export interface NumberScan {
   /** Sum in row order (the mean is sum / count, as a separate pass would compute it). */
   sum: number;
   /**
-   * The smallest scale s in SCALES with round(v * s) / s === v for every value (Infinity when
-   * none): then v is a function of round(v * s), so distinct scaled integers are distinct values.
+   * A scale s in SCALES with round(v * s) / s === v for every value (Infinity when none): then v
+   * is a function of round(v * s), so distinct scaled integers are distinct values. scanNumbers
+   * finds the smallest; a scan kept by the parser has 10^(most decimal places written).
    */
   scale: number;
+}
+
+/** Passes the parser kept while reading (builder.ts, numberScan), by the column array they describe. */
+const keptScans = new WeakMap<Float64Array, NumberScan>();
+
+/** Records that `scan` describes `values` (never changed after: columns are replaced, not edited). */
+export function keepScan(values: Float64Array, scan: NumberScan): void {
+  keptScans.set(values, scan);
+}
+
+/** The shared pass over a number column: as the parser kept it, or scanned now. */
+export function numberScanOf(values: Float64Array): NumberScan {
+  return keptScans.get(values) ?? scanNumbers(values);
 }
 
 export function scanNumbers(values: Float64Array): NumberScan {

@@ -17,7 +17,8 @@
  *     e. otherwise categorical.
  * Dates are parsed from the dictionary, once per distinct value, not once per row.
  */
-import { fitted, type ColumnBuilder } from './builder';
+import { fitted, numberScan, type ColumnBuilder } from './builder';
+import { keepScan } from './distinct';
 import { parseIsoDateTime } from './datetime';
 import { formatNumber } from './number';
 import type { Column, ParseWarning } from './types';
@@ -93,7 +94,10 @@ export function finishColumn(builder: ColumnBuilder): InferredColumn {
           ? 'identifier'
           : 'integer'
         : 'numeric';
-    return { column: { storage: 'number', kind, name, values: fitted(builder.numbers, n) } };
+    const values = fitted(builder.numbers, n);
+    const scan = numberScan(builder);
+    if (scan) keepScan(values, scan);
+    return { column: { storage: 'number', kind, name, values } };
   }
   const codes = fitted(builder.codes as Int32Array, n);
   const numbers = builder.numbers;

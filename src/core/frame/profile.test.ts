@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import reference from './fixtures/profile.json';
-import { countDistinctNumbers, duplicateRowCount } from './distinct';
+import { ColumnBuilder, columnPart, numberScan } from './builder';
+import { countDistinctNumbers, duplicateRowCount, numberScanOf, scanNumbers } from './distinct';
 import { numericSummary, profileDataset } from './profile';
 import { createRandom } from '../random';
-import { load } from './testing';
+import { col, load } from './testing';
 import type { Column } from './types';
 
 describe('numeric summary', () => {
@@ -106,3 +107,44 @@ describe('profileDataset', () => {
     expect(profile.memoryBytes).toBe(3 * 32 + 2 * 16 + strings);
   });
 });
+
+describe('the scan the parser keeps', () => {
+  /** The same dataset with every number column copied, so the profile has to scan each one. */
+  function scanned(ds: ReturnType<typeof load>) {
+    return { ...ds, columns: ds.columns.map((c): Column => (c.storage === 'number' ? { ...c, values: c.values.slice() } : c)) };
+  }
+
+  test('gives exactly the profile a full scan gives: decimals, trailing zeros, negatives, -0, missing, big values', () => {
+    const random = createRandom(11);
+    const lines = ['a,b,c,d,e,f'];
+    for (let i = 0; i < 3000; i++) {
+      const e = random.next() < 0.01 ? '1e3' : String(random.int(50)); // one way in through the full parser
+      const f = i % 97 === 0 ? '' : (random.normal() * 1e9).toFixed(3); // large enough to rule out the kept scale
+      lines.push(`${(random.next() * 100).toFixed(2)},${(random.normal() * 5).toFixed(4)},${random.next() < 0.05 ? '' : (random.next() * 10).toFixed(1) + '0'},${i % 7 === 0 ? '-0' : -random.int(1000)},${e},${f}`);
+    }
+    const ds = load(lines.join('\n'));
+    const values = (name: string) => (col(ds, name) as Extract<Column, { storage: 'number' }>).values;
+    // Kept, not scanned: "x.y0" was written with 2 decimals, while the smallest scale that works is 10.
+    expect(numberScanOf(values('c')).scale).toBe(100);
+    expect(scanNumbers(values('c')).scale).toBe(10);
+    expect(profileDataset(ds)).toEqual(profileDataset(scanned(ds)));
+  });
+
+  test('none is kept after a record was taken back and read again, after a merge of ranges, or past 4 decimals', () => {
+    const ds = load('a,b,c\n1.5,2,0.12345\n2.25,3,1,extra\n"3",4,2\n0.125,5,3\n');
+    for (const name of ['a', 'c']) {
+      const values = (col(ds, name) as Extract<Column, { storage: 'number' }>).values;
+      expect(numberScanOf(values)).not.toBe(numberScanOf(values)); // scanned afresh each time
+    }
+    const merged = new ColumnBuilder('x');
+    merged.appendPart(partOf([1.5, 2]));
+    expect(numberScan(merged)).toBeNull();
+    expect(profileDataset(ds)).toEqual(profileDataset(scanned(ds)));
+  });
+});
+
+function partOf(numbers: number[]) {
+  const builder = new ColumnBuilder('x');
+  for (const v of numbers) builder.addNumber(v, 1);
+  return columnPart(builder);
+}

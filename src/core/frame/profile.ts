@@ -1,10 +1,10 @@
 /**
  * Per-column and whole-dataset summaries for the data view: small, plain objects that can cross the
- * worker boundary. A number column takes a shared scan (count, min, max, sum, decimal scale), one
- * pass for deviations and histogram together, and one for distinct values; duplicate rows are
- * hashed only when no column is all distinct.
+ * worker boundary. A number column takes a shared scan (count, min, max, sum, decimal scale; kept
+ * by the parser for a file read in one pass), one pass for deviations and histogram together, and
+ * one for distinct values; duplicate rows are hashed only when no column is all distinct.
  */
-import { countDistinctNumbers, duplicateRowCount, scanNumbers, type NumberScan } from './distinct';
+import { countDistinctNumbers, duplicateRowCount, numberScanOf, scanNumbers, type NumberScan } from './distinct';
 import type { Column, ColumnKind, Dataset, ParseSettings, ParseWarning } from './types';
 
 export interface HistogramBin {
@@ -97,7 +97,7 @@ export function numericSummary(values: Float64Array, integer: boolean, pass: Num
 function profileColumn(column: Column, rowCount: number): ColumnProfile {
   if (column.storage === 'number') {
     const values = column.values;
-    const pass = scanNumbers(values);
+    const pass = numberScanOf(values);
     const missing = values.length - pass.count;
     const profile: ColumnProfile = { name: column.name, kind: column.kind, missing, distinct: countDistinctNumbers(values, pass) };
     if (column.kind === 'numeric' || column.kind === 'integer' || column.kind === 'datetime') {

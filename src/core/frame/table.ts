@@ -106,7 +106,7 @@ export class TableSink implements PlainRecordSink {
           const digits = intDigits + fracDigits;
           if ((ch === delimiter || ch === LF || ch === CR) && digits > 0 && digits <= 15 && !(intDigits > 1 && bytes[digitsStart] === 0x30)) {
             const value = fracDigits > 0 ? mantissa / POW10[fracDigits] : mantissa;
-            builder.addNumber(negative ? -value : value);
+            builder.addNumber(negative ? -value : value, fracDigits);
           } else {
             while (ch !== delimiter && ch !== LF && ch !== CR) ch = bytes[++pos];
             this.addField(builder, dictionaries[c], bytes, start, pos);
