@@ -31,6 +31,11 @@ test('a CSV with quotes, CRLF and missing markers is parsed, profiled and paged'
   const amount = page.getByRole('article', { name: 'Column amount' });
   await expect(amount.getByLabel('Type of amount')).toHaveValue('numeric');
   await expect(amount).toContainText('Missing1');
+  // Each card draws its chart: a histogram for numbers (4 values in 20 bins: 4 non-empty bars, each with its count on hover), top values for text.
+  const histogram = amount.getByRole('img', { name: 'Histogram of amount' });
+  await expect(histogram.locator('.mini-bars-bar[height]:not([height="0"])')).toHaveCount(4);
+  await expect(histogram.locator('title').first()).toHaveText(/^7\.25 – .*: 1 row$/);
+  await expect(page.getByRole('img', { name: 'Most frequent values of region' }).locator('text')).toHaveText(['North', 'South', 'East']);
   await expect(page.getByRole('article', { name: 'Column ordered_at' }).getByLabel('Type of ordered_at')).toHaveValue('datetime');
   const grid = page.getByRole('grid');
   await expect(grid).toContainText('first order, paid');
