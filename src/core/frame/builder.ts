@@ -62,9 +62,9 @@ export class ColumnBuilder {
   allZeroOne = true;
   /**
    * Running min, max and sum of the numbers, in row order, so the profile can skip its first pass
-   * over a column read in one pass (numberScan). Most decimal places written, as the fused loop
-   * (table.ts) saw them; NO_DECIMALS once any number came another way (a range merge, JSON, the
-   * full parser), and then the profile scans.
+   * over a column read in one pass (numberScan). Most decimal places written (table.ts counts
+   * them); NO_DECIMALS once any number came without them (a range merge, JSON, a record taken
+   * back), and then the profile scans.
    */
   min = Infinity;
   max = -Infinity;

@@ -29,17 +29,32 @@ export interface NumberScan {
   scale: number;
 }
 
-/** Passes the parser kept while reading (builder.ts, numberScan), by the column array they describe. */
-const keptScans = new WeakMap<Float64Array, NumberScan>();
-
-/** Records that `scan` describes `values` (never changed after: columns are replaced, not edited). */
-export function keepScan(values: Float64Array, scan: NumberScan): void {
-  keptScans.set(values, scan);
+/**
+ * What reading and inference learned about a number column while building it, so the profile
+ * need not pass over it again: the shared scan (builder.ts, numberScan; datetimes from their
+ * labels) and the distinct count (an id proved all distinct; datetimes from their labels).
+ */
+export interface KnownFacts {
+  scan?: NumberScan;
+  distinct?: number;
 }
 
-/** The shared pass over a number column: as the parser kept it, or scanned now. */
+/** By the column array they describe: a column given new values never carries old facts. */
+const knownFacts = new WeakMap<Float64Array, KnownFacts>();
+
+/** Records facts about `values` (never changed after: columns are replaced, not edited). */
+export function rememberFacts(values: Float64Array, facts: KnownFacts): void {
+  knownFacts.set(values, { ...knownFacts.get(values), ...facts });
+}
+
+/** The shared pass over a number column: as it was kept, or scanned now. */
 export function numberScanOf(values: Float64Array): NumberScan {
-  return keptScans.get(values) ?? scanNumbers(values);
+  return knownFacts.get(values)?.scan ?? scanNumbers(values);
+}
+
+/** Distinct non-missing values: as they were counted while building the column, or counted now. */
+export function distinctNumbersOf(values: Float64Array, scan: NumberScan = numberScanOf(values)): number {
+  return knownFacts.get(values)?.distinct ?? countDistinctNumbers(values, scan);
 }
 
 export function scanNumbers(values: Float64Array): NumberScan {

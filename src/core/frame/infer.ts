@@ -18,7 +18,7 @@
  * Dates are parsed from the dictionary, once per distinct value, not once per row.
  */
 import { fitted, numberScan, type ColumnBuilder } from './builder';
-import { keepScan } from './distinct';
+import { rememberFacts, scanNumbers } from './distinct';
 import { parseIsoDateTime } from './datetime';
 import { formatNumber } from './number';
 import type { Column, ParseWarning } from './types';
@@ -96,7 +96,9 @@ export function finishColumn(builder: ColumnBuilder): InferredColumn {
         : 'numeric';
     const values = fitted(builder.numbers, n);
     const scan = numberScan(builder);
-    if (scan) keepScan(values, scan);
+    if (scan) rememberFacts(values, { scan });
+    // An identifier was just proved all distinct: every present value counts once.
+    if (kind === 'identifier') rememberFacts(values, { distinct: builder.numberCount });
     return { column: { storage: 'number', kind, name, values } };
   }
   const codes = fitted(builder.codes as Int32Array, n);
@@ -147,7 +149,27 @@ export function inferDictionary(name: string, codes: Int32Array, dictionary: str
     if (used.every((label) => !Number.isNaN(parseIsoDateTime(label)))) {
       const times = dictionary.map(parseIsoDateTime);
       const values = new Float64Array(codes.length);
-      for (let i = 0; i < codes.length; i++) values[i] = codes[i] >= 0 ? times[codes[i]] : NaN;
+      // The profile's shared scan, taken in the same row order while the times are written; its
+      // scale and the distinct count come from the used labels' times (the same set of values).
+      let count = 0;
+      let sum = 0;
+      let min = Infinity;
+      let max = -Infinity;
+      for (let i = 0; i < codes.length; i++) {
+        const code = codes[i];
+        if (code < 0) {
+          values[i] = NaN;
+          continue;
+        }
+        const t = times[code];
+        values[i] = t;
+        count++;
+        sum += t;
+        if (t < min) min = t;
+        if (t > max) max = t;
+      }
+      const usedTimes = Float64Array.from(dictionary.flatMap((_, c) => (counts[c] > 0 ? [times[c]] : [])));
+      rememberFacts(values, { scan: { count, min, max, sum, scale: scanNumbers(usedTimes).scale }, distinct: new Set(usedTimes).size });
       return { storage: 'number', kind: 'datetime', name, values };
     }
   }

@@ -69,6 +69,30 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
   return negative ? -value : value;
 }
 
+/**
+ * Decimal places of a number as written, less its exponent, never below 0 ("1.50" 2, "1.5e-3" 4,
+ * "2.5e1" 0): the d with value = M / 10^d for a whole M. Only for text parseNumberBytes accepted.
+ */
+export function writtenDecimals(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  let fraction = 0;
+  let point = false;
+  for (; i < end; i++) {
+    const c = bytes[i];
+    if (c === 0x65 || c === 0x45) break;
+    if (c === 0x2e) point = true;
+    else if (point && c >= 0x30 && c <= 0x39) fraction++;
+  }
+  let exponent = 0;
+  let negative = false;
+  for (i++; i < end; i++) {
+    const c = bytes[i];
+    if (c === 0x2d) negative = true;
+    else if (c >= 0x30 && c <= 0x39 && exponent < 100000) exponent = exponent * 10 + (c - 0x30);
+  }
+  return Math.max(0, fraction + (negative ? exponent : -exponent));
+}
+
 /** The same rule for a string (JSON values, dictionary entries, conversions). */
 export function parseNumberText(text: string): number {
   const bytes = new Uint8Array(text.length);

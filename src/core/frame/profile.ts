@@ -4,7 +4,7 @@
  * by the parser for a file read in one pass), one pass for deviations and histogram together, and
  * one for distinct values; duplicate rows are hashed only when no column is all distinct.
  */
-import { countDistinctNumbers, duplicateRowCount, numberScanOf, scanNumbers, type NumberScan } from './distinct';
+import { distinctNumbersOf, duplicateRowCount, numberScanOf, scanNumbers, type NumberScan } from './distinct';
 import type { Column, ColumnKind, Dataset, ParseSettings, ParseWarning } from './types';
 
 export interface HistogramBin {
@@ -99,7 +99,7 @@ function profileColumn(column: Column, rowCount: number): ColumnProfile {
     const values = column.values;
     const pass = numberScanOf(values);
     const missing = values.length - pass.count;
-    const profile: ColumnProfile = { name: column.name, kind: column.kind, missing, distinct: countDistinctNumbers(values, pass) };
+    const profile: ColumnProfile = { name: column.name, kind: column.kind, missing, distinct: distinctNumbersOf(values, pass) };
     if (column.kind === 'numeric' || column.kind === 'integer' || column.kind === 'datetime') {
       profile.numeric = numericSummary(values, column.kind === 'integer', pass);
     }

@@ -7,6 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { createRandom } from '../random';
 import { DelimitedScanner, type RecordSink } from './scanner';
+import { writtenDecimals } from './number';
 import { TableSink } from './table';
 import { createDecoder } from './text';
 import { utf8 } from './testing';
@@ -83,4 +84,9 @@ describe('the fused loop stores what record() stores', () => {
       expectSame(lines.join(ending) + (random.next() < 0.5 ? ending : ''), width);
     }
   });
+});
+
+test('decimal places as written, less the exponent', () => {
+  const places = (text: string) => writtenDecimals(utf8(text), 0, text.length);
+  expect(['12', '1.50', '-0.125', ' 3.25 ', '1e3', '2.5e1', '1.25e1', '1.5e-3', '+.5'].map(places)).toEqual([0, 2, 3, 2, 0, 0, 1, 4, 1]);
 });

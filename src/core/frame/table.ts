@@ -1,7 +1,7 @@
 /** The main pass's sink: each record's fields go straight into column builders, no row objects. */
 import { ColumnBuilder, type SpareArrays } from './builder';
 import { ByteDictionary, hashBytes } from './bytedict';
-import { isMissingMarker, parseNumberBytes, POW10 } from './number';
+import { isMissingMarker, parseNumberBytes, POW10, writtenDecimals } from './number';
 import type { PlainRecordSink, RecordView } from './scanner';
 import type { FieldDecoder } from './text';
 import type { ParseWarning } from './types';
@@ -189,7 +189,7 @@ export class TableSink implements PlainRecordSink {
     if ((first >= 0x30 && first <= 0x39) || first === 0x2d || first === 0x2b || first === 0x2e || first === 0x20) {
       const value = parseNumberBytes(bytes, start, end);
       if (value === value) {
-        builder.addNumber(value);
+        builder.addNumber(value, writtenDecimals(bytes, start, end));
         return;
       }
     }
