@@ -124,9 +124,18 @@ export class ColumnBuilder {
    * general path adds it again). Its kind is read back from the arrays, by the rule above; the
    * allIntegers/allZeroOne flags are left: the same values are added again, so they end the same.
    */
+  /** What row i holds, by the rule above. */
+  isText(i: number): boolean {
+    return this.codes !== null && this.codes[i] >= 0;
+  }
+
+  isMissing(i: number): boolean {
+    return !this.isText(i) && Number.isNaN(this.numbers[i]);
+  }
+
   removeLast(): void {
     const i = --this.length;
-    if (this.codes && this.codes[i] >= 0) this.stringCount--;
+    if (this.isText(i)) this.stringCount--;
     else if (Number.isNaN(this.numbers[i])) this.missingCount--;
     else {
       this.numberCount--;

@@ -5,9 +5,13 @@
  */
 const MAX_ENTRIES = 1 << 16;
 
+/** FNV-1a. The fused loop in table.ts hashes inline as it scans, with these same constants. */
+export const HASH_SEED = 0x811c9dc5;
+export const HASH_PRIME = 0x01000193;
+
 export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], HASH_PRIME);
   return h | 0;
 }
 

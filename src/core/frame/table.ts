@@ -1,6 +1,6 @@
 /** The main pass's sink: each record's fields go straight into column builders, no row objects. */
 import { ColumnBuilder, type SpareArrays } from './builder';
-import { ByteDictionary, hashBytes } from './bytedict';
+import { ByteDictionary, HASH_PRIME, HASH_SEED, hashBytes } from './bytedict';
 import { isMissingMarker, parseNumberBytes, POW10, writtenDecimals } from './number';
 import type { PlainRecordSink, RecordView } from './scanner';
 import type { FieldDecoder } from './text';
@@ -110,12 +110,12 @@ export class TableSink implements PlainRecordSink {
           } else {
             while (ch !== delimiter && ch !== LF && ch !== CR) ch = bytes[++pos];
             this.addField(builder, dictionaries[c], bytes, start, pos);
-            if (pos > start) expectNumber[c] = builder.codes !== null && builder.codes[builder.length - 1] >= 0 ? 0 : 1;
+            if (pos > start) expectNumber[c] = builder.isText(builder.length - 1) ? 0 : 1;
           }
         } else {
-          let hash = 0x811c9dc5;
+          let hash = HASH_SEED; // hashBytes, inline as the field is scanned
           while (ch !== delimiter && ch !== LF && ch !== CR) {
-            hash = Math.imul(hash ^ ch, 0x01000193);
+            hash = Math.imul(hash ^ ch, HASH_PRIME);
             ch = bytes[++pos];
           }
           if (pos === start) builder.addMissing();
@@ -125,7 +125,8 @@ export class TableSink implements PlainRecordSink {
             else if (known === MISSING_MARKER) builder.addMissing();
             else {
               this.addField(builder, dictionaries[c], bytes, start, pos);
-              if (!(builder.codes !== null && builder.codes[builder.length - 1] >= 0) && !Number.isNaN(builder.numbers[builder.length - 1])) expectNumber[c] = 1;
+              const row = builder.length - 1;
+              if (!builder.isText(row) && !builder.isMissing(row)) expectNumber[c] = 1;
             }
           }
         }
