@@ -26,8 +26,8 @@ async function trainKept(page, { datasetId, target, model, seed, overrides }) {
     const setup = await engine.setupTask(datasetId, target, null);
     if (!setup.ok) return { error: setup.error.message };
     const s = setup.value;
-    const kind = s.task === 'regression' && model === 'logistic' ? 'linear' : model;
-    const spec = { ...(await engine.defaultModel(kind, s.task)), ...overrides };
+    // The explain workloads train classification targets, which every kind they name can learn.
+    const spec = { ...(await engine.defaultModel(model, s.task)), ...overrides };
     const config = { target, task: s.task, positiveClass: s.positiveClass, features: s.features.filter((f) => f.include).map((f) => f.name), model: spec, seed, split: { train: 0.7, val: 0.15, test: 0.15 }, threshold: 0.5 };
     const progress = () => {};
     progress[window.__loupeProxyMarker] = true;

@@ -1,5 +1,5 @@
 // Training, in the engine worker of the production build, driven through window.loupeEngine (?bench=1):
-//   npm run bench -- train --csv FILE --target COLUMN [--model logistic|mlp] [--seed N] [--positive LABEL] [--backend NAME]
+//   npm run bench -- train --csv FILE --target COLUMN [--model KIND (any registered kind; default logistic)] [--seed N] [--positive LABEL] [--backend NAME]
 // trains exactly as the studio does (file input upload, setupTask's default features, defaultModel,
 // 70/15/15 split, threshold 0.5), writes bench/results/train-report.json and train-predictions.csv,
 // and prints one line with the test metrics. Without --csv: training throughput on a generated
@@ -117,7 +117,11 @@ async function trainInPage(page, request) {
     const setup = await engine.setupTask(datasetId, target, positive ? { positiveClass: positive } : null);
     if (!setup.ok) return { error: setup.error.message };
     const s = setup.value;
-    const kind = s.task === 'regression' && model === 'logistic' ? 'linear' : model;
+    // As the Train form does: a kind that cannot learn the task gives way to the first that can.
+    const kinds = await engine.modelKinds();
+    const fits = (k) => kinds.some((i) => i.kind === k && i.tasks.includes(s.task));
+    if (!kinds.some((i) => i.kind === model)) return { error: `--model names no registered kind; the kinds are ${kinds.map((i) => i.kind).join(', ')}` };
+    const kind = fits(model) ? model : kinds.find((i) => i.tasks.includes(s.task)).kind;
     const spec = { ...(await engine.defaultModel(kind, s.task)), ...overrides };
     const config = {
       target,
@@ -153,7 +157,6 @@ async function trainOnce(browser, url, f) {
   if (!f.target) throw new Error('train: --csv needs --target COLUMN');
   const csv = resolve(f.csv);
   const model = f.model ?? 'logistic';
-  if (!['logistic', 'mlp'].includes(model)) throw new Error(`train: --model is logistic or mlp, not "${model}"`);
   const seed = f.seed !== undefined ? Number(f.seed) : 42;
   const backend = f.backend ?? 'wasm';
   const page = await openBenchPage(browser, url, backend);

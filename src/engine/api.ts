@@ -10,7 +10,7 @@ import type { ColumnKind, LoadError, ParseSettings, Result } from '../core/frame
 import type { ExperimentConfig, ExperimentFailure } from '../core/experiment/run';
 import type { TaskSetup } from '../core/experiment/setup';
 import type { BinaryMetrics } from '../core/metrics';
-import type { EpochReport, ModelKind, ModelSpec } from '../core/models';
+import type { ModelKind, ModelKindInfo, ModelSpec, ProgressKind, SettingField, SettingValue, TrainingStep } from '../core/models';
 import type { TaskKind } from '../core/prep';
 import type { ModelFiles, RunSummary, TrainProgress } from './runs';
 import type { ConfidentError, SliceTable } from '../core/experiment/errorAnalysis';
@@ -24,7 +24,7 @@ import type { DependenceResult, ExplainSettings, ExplainSpace, FeatureValue, Glo
 export type * from './explainTypes';
 
 export type { BackendName, ComputeState, DatasetProfile, ColumnProfile, RowPage, ColumnKind, ParseSettings, LoadError };
-export type { EpochReport, ExperimentConfig, ExperimentFailure, TaskSetup, BinaryMetrics, ModelKind, ModelSpec, TaskKind, ModelFiles, RunSummary, TrainProgress };
+export type { TrainingStep, ModelKindInfo, ProgressKind, SettingField, SettingValue, ExperimentConfig, ExperimentFailure, TaskSetup, BinaryMetrics, ModelKind, ModelSpec, TaskKind, ModelFiles, RunSummary, TrainProgress };
 export type { ConfidentError, SliceTable };
 export type { SearchCandidate, SearchOutcome, SearchProgress, SearchSpec };
 export type { SavedModelFiles, SavedModelScores, SavedModelSummary };
@@ -80,13 +80,18 @@ export interface EngineApi {
   removeDataset(datasetId: string): Promise<void>;
   /** Propose the task, positive class and features for a target column. */
   setupTask(datasetId: string, target: string, override: { task?: TaskKind; positiveClass?: string } | null): Promise<Result<TaskSetup, { message: string }>>;
+  /** Every registered model kind: label, tasks, settings schema (the Train form and search panel draw from it). */
+  modelKinds(): Promise<ModelKindInfo[]>;
   defaultModel(kind: ModelKind, task: TaskKind): Promise<ModelSpec>;
+  /** A model spec (from a share link or the form) as its kind accepts it, or why not. */
+  checkModel(spec: ModelSpec, task: TaskKind): Promise<Result<ModelSpec, { message: string }>>;
   /** Train and evaluate; progress carries batched epoch reports. Cancel with the job id. */
   train(datasetId: string, config: ExperimentConfig, jobId: string, onProgress: (p: TrainProgress) => void): Promise<Result<RunSummary, ExperimentFailure>>;
   /** Exact test-split metrics at another threshold (score >= threshold is positive). */
   metricsAt(runId: string, threshold: number): Promise<BinaryMetrics | null>;
   exportReport(runId: string): Promise<string | null>;
   exportPredictions(runId: string): Promise<string | null>;
+  /** The pipeline JSON and the model kind's own files (tfjs: model.json + weights.bin), built in the worker. */
   exportModel(runId: string): Promise<ModelFiles | null>;
   removeRun(runId: string): Promise<void>;
   /** Re-score a run's test rows on the active backend; the largest difference from training's scores. */
@@ -99,7 +104,7 @@ export interface EngineApi {
   searchModels(datasetId: string, config: ExperimentConfig, spec: SearchSpec, jobId: string, onProgress: (p: SearchProgress & { jobId: string }) => void): Promise<SearchOutcome>;
   /** The seeded CV fold assignment of the config's training split as CSV (row_index,fold). */
   exportFolds(datasetId: string, config: ExperimentConfig, k: number): Promise<string | null>;
-  /** Load a downloaded model (model.json + weights.bin + pipeline JSON) back into the engine. */
+  /** Load a downloaded model (its pipeline JSON and model files, any order) back into the engine. */
   loadSavedModel(files: SavedModelFiles): Promise<Result<SavedModelSummary, { message: string }>>;
   /** Score every row of a loaded dataset with a reloaded model; the scores CSV comes back as one string. */
   scoreWithSavedModel(modelId: string, datasetId: string): Promise<Result<SavedModelScores, { message: string }>>;

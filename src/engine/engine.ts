@@ -19,7 +19,7 @@ import { createSavedModelService } from './savedModels';
 import { createRecommendService } from './recommend';
 import { createEventsService } from './recommendEvents';
 import { createExplainService } from './explain';
-import { defaultModelSpec } from '../core/models';
+import { defaultModelSpec, modelKindInfos, parseModelSpec } from '../core/models';
 
 interface LoadedDataset {
   dataset: Dataset;
@@ -154,6 +154,15 @@ export function createEngine(): EngineApi {
       return runs.setup(datasetId, target, override ?? undefined);
     },
 
+    async modelKinds() {
+      return modelKindInfos();
+    },
+
+    async checkModel(spec, task) {
+      const parsed = parseModelSpec(spec, task);
+      return parsed.ok ? parsed : { ok: false, error: { message: parsed.message } };
+    },
+
     async defaultModel(kind, task) {
       return defaultModelSpec(kind, task);
     },
@@ -182,7 +191,8 @@ export function createEngine(): EngineApi {
 
     async exportModel(runId) {
       const files = await runs.modelFiles(runId);
-      return files ? transfer(files, [files.weights]) : null;
+      // Binary files (weights) move, not copy.
+      return files ? transfer(files, files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : []))) : null;
     },
 
     async backendAgreement(runId) {

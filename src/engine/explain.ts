@@ -11,7 +11,7 @@ import {
 import { csvField } from '../core/experiment/exports';
 import { SPLIT_NAMES, type Experiment } from '../core/experiment/run';
 import type { Dataset, Result } from '../core/frame/types';
-import { predictAsync, rankAuc } from '../core/models';
+import { rankAuc } from '../core/models';
 import { transform } from '../core/prep/transform';
 import { createRandom, shuffledIndices } from '../core/random';
 import type {
@@ -83,7 +83,7 @@ export function createExplainService(runs: RunService) {
   }
 
   function checkSettings(run: Experiment, er: ExplainableRun, s: ExplainSettings): string | null {
-    if (s.space === 'margin' && !marginAvailable(er)) return 'The log-odds view is only available for logistic and linear models.';
+    if (s.space === 'margin' && !marginAvailable(er)) return 'The log-odds view needs a model with its own additive output (logistic or linear regression).';
     if (!Number.isInteger(s.backgroundSize) || s.backgroundSize < 1 || s.backgroundSize > 500) return 'Background size must be a whole number from 1 to 500.';
     if (!Number.isInteger(s.samples) || s.samples < 16 || s.samples > 100_000) return 'Coalition samples must be a whole number from 16 to 100,000.';
     void run;
@@ -239,7 +239,7 @@ export function createExplainService(runs: RunService) {
       const metric = task === 'binary' ? (p: Float64Array) => rankAuc(p, y) : task === 'multiclass' ? (p: Float64Array) => accuracy(p, y, k) : (p: Float64Array) => rmse(p, y);
       const result = await permutationImportance({
         matrix: design.matrix, rows: design.rows, cols: design.cols, groups: run.pipeline.groups, features: Math.max(featureCount(run.pipeline.groups), run.pipeline.features.length),
-        predict: (x, n) => predictAsync(run.model, x, n), metric, higherIsBetter: task !== 'regression', width: task === 'multiclass' ? k : 1, repeats, seed: DEFAULT_EXPLAIN_OPTIONS.seed, signal,
+        predict: (x, n) => run.model.predict(x, n), metric, higherIsBetter: task !== 'regression', width: task === 'multiclass' ? k : 1, repeats, seed: DEFAULT_EXPLAIN_OPTIONS.seed, signal,
         onFeature: async (done, total) => {
           onProgress(done / total, `Shuffled ${done} of ${total} features`);
           await yieldToEvents();
@@ -258,7 +258,7 @@ export function createExplainService(runs: RunService) {
       if (f < 0) return fail(`The model has no feature "${feature}".`);
       const step = run.pipeline.features[f];
       if (step.kind === 'text') return fail(`Partial dependence needs a number or category; "${feature}" is free text.`);
-      if (space === 'margin' && !marginAvailable(er)) return fail('The log-odds view is only available for logistic and linear models.');
+      if (space === 'margin' && !marginAvailable(er)) return fail('The log-odds view needs a model with its own additive output (logistic or linear regression).');
       let grid: (string | number)[];
       if (step.kind === 'category') grid = [...step.categories];
       else if (step.kind === 'boolean') grid = [0, 1];

@@ -35,7 +35,7 @@ export interface RowExplanation {
   space: ExplainSpace;
   /** What the numbers are, in words: "P(churned = 1)", "log-odds of churned = 1", "predicted price". */
   spaceLabel: string;
-  method: 'exact' | 'linear' | 'kernel';
+  method: 'exact' | 'linear' | 'tree' | 'kernel';
   base: number;
   prediction: number;
   /** As listed in the pipeline (file order of the features). */

@@ -5,13 +5,13 @@
 import { activeBackend } from '../core/compute/backends';
 import { runExperiment, type Experiment, type ExperimentConfig, type ExperimentFailure } from '../core/experiment/run';
 import { predictionsCsv, runReport } from '../core/experiment/exports';
-import { pipelineFile } from '../core/experiment/reload';
+import { modelDownload } from '../core/experiment/reload';
 import { confidentErrors, sliceMetrics, type ConfidentError, type SliceTable } from '../core/experiment/errorAnalysis';
 import { setupTask, type TaskSetup } from '../core/experiment/setup';
 import type { Evaluation } from '../core/experiment/evaluation';
 import type { Dataset, Result } from '../core/frame/types';
 import { binaryMetrics, type BinaryMetrics } from '../core/metrics';
-import { disposeModel, predictAsync, saveModel, type EpochReport } from '../core/models';
+import { maxSteps, type ModelFile, type ProgressKind, type TrainingStep } from '../core/models';
 import { transform } from '../core/prep';
 import type { TaskKind } from '../core/prep';
 
@@ -25,9 +25,13 @@ export interface RunSummary {
   classes: string[];
   backend: string;
   createdAt: string;
-  history: EpochReport[];
+  /** How training advanced (epochs, rounds): the progress bar and curves say which. */
+  progress: ProgressKind;
+  history: TrainingStep[];
   stoppedEarly: boolean;
-  bestEpoch: number;
+  bestStep: number;
+  /** What the fitted model offers beyond scores: its own margin (log-odds view) and exact explainer. */
+  capabilities: { margin: boolean; exactExplainer: 'linear' | 'tree' | null };
   evaluation: Evaluation;
   timings: Experiment['timings'];
   trainRows: number;
@@ -35,16 +39,13 @@ export interface RunSummary {
 
 export interface TrainProgress {
   jobId: string;
-  /** New epochs since the last message (batched deltas, a few messages a second at most). */
-  epochs: EpochReport[];
-  totalEpochs: number;
+  /** New steps (epochs, rounds) since the last message (batched deltas, a few messages a second at most). */
+  steps: TrainingStep[];
+  totalSteps: number;
 }
 
-export interface ModelFiles {
-  modelJson: string;
-  weights: ArrayBuffer;
-  pipelineJson: string;
-}
+/** A model download: the pipeline JSON first, then the files the model's kind saves. */
+export type ModelFiles = ModelFile[];
 
 interface StoredRun {
   summary: RunSummary;
@@ -68,17 +69,18 @@ export function createRunService(datasetOf: (id: string) => Dataset | null) {
     async train(datasetId: string, config: ExperimentConfig, signal: { readonly aborted: boolean }, onProgress: (p: Omit<TrainProgress, 'jobId'>) => void): Promise<Result<RunSummary, ExperimentFailure>> {
       const ds = datasetOf(datasetId);
       if (!ds) return { ok: false, error: { reason: 'bad-config', message: 'That dataset is no longer loaded.' } };
-      let pending: EpochReport[] = [];
+      let pending: TrainingStep[] = [];
       let lastSent = 0;
+      const totalSteps = maxSteps(config.model);
       const flush = () => {
-        if (pending.length) onProgress({ epochs: pending, totalEpochs: config.model.epochs });
+        if (pending.length) onProgress({ steps: pending, totalSteps });
         pending = [];
         lastSent = Date.now();
       };
       const result = await runExperiment(ds, config, {
         signal,
-        onEpoch: (report) => {
-          pending.push(report);
+        onStep: (step) => {
+          pending.push(step);
           if (Date.now() - lastSent >= PROGRESS_INTERVAL_MS) flush();
         },
       });
@@ -96,9 +98,11 @@ export function createRunService(datasetOf: (id: string) => Dataset | null) {
         classes: run.classes,
         backend: activeBackend(),
         createdAt: new Date().toISOString(),
+        progress: run.progress,
         history: run.history,
         stoppedEarly: run.stoppedEarly,
-        bestEpoch: run.bestEpoch,
+        bestStep: run.bestStep,
+        capabilities: { margin: run.model.margin !== undefined, exactExplainer: run.model.exactExplainer?.method ?? null },
         evaluation: run.evaluation,
         timings: run.timings,
         trainRows: run.trainRows,
@@ -138,8 +142,7 @@ export function createRunService(datasetOf: (id: string) => Dataset | null) {
     async modelFiles(runId: string): Promise<ModelFiles | null> {
       const stored = runs.get(runId);
       if (!stored) return null;
-      const saved = await saveModel(stored.run.model);
-      return { modelJson: saved.modelJson, weights: saved.weights, pipelineJson: JSON.stringify(pipelineFile(stored.run), null, 2) };
+      return modelDownload(stored.run, `loupe-${runId}-${stored.dataset.name.replace(/\.[^.]+$/, '')}-pipeline.json`);
     },
 
     /**
@@ -152,7 +155,7 @@ export function createRunService(datasetOf: (id: string) => Dataset | null) {
       const { run, dataset } = stored;
       const test = Int32Array.from({ length: run.splitOf.length }, (_, r) => r).filter((r) => run.splitOf[r] === 3);
       const design = transform(run.pipeline, dataset.columns, test);
-      const fresh = await predictAsync(run.model, design.matrix, design.rows);
+      const fresh = await run.model.predict(design.matrix, design.rows);
       const width = fresh.length / Math.max(test.length, 1);
       let maxAbsDiff = 0;
       test.forEach((r, i) => {
@@ -177,7 +180,7 @@ export function createRunService(datasetOf: (id: string) => Dataset | null) {
 
     remove(runId: string): void {
       const stored = runs.get(runId);
-      if (stored) disposeModel(stored.run.model);
+      if (stored) stored.run.model.dispose();
       runs.delete(runId);
     },
 

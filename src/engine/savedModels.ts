@@ -1,14 +1,11 @@
 /** Models loaded back from downloaded files, owned by the engine, used to score loaded datasets. */
-import { parsePipelineFile, scoreWithSaved, type PipelineFile } from '../core/experiment/reload';
+import { readModelDownload, scoreWithSaved, type PipelineFile } from '../core/experiment/reload';
 import type { Dataset, Result } from '../core/frame/types';
-import { disposeModel, loadModel, type TrainedModel } from '../core/models';
+import type { FittedModel, ModelFile } from '../core/models';
 import type { TaskKind } from '../core/prep';
 
-export interface SavedModelFiles {
-  modelJson: string;
-  weights: ArrayBuffer;
-  pipelineJson: string;
-}
+/** Every file of one model download, in any order: the pipeline JSON and the model's own files. */
+export type SavedModelFiles = ModelFile[];
 
 export interface SavedModelSummary {
   modelId: string;
@@ -26,21 +23,15 @@ export interface SavedModelScores {
 }
 
 export function createSavedModelService(datasetOf: (id: string) => Dataset | null) {
-  const models = new Map<string, { model: TrainedModel; pipeline: PipelineFile }>();
+  const models = new Map<string, { model: FittedModel; pipeline: PipelineFile }>();
   let counter = 0;
   return {
     async load(files: SavedModelFiles): Promise<Result<SavedModelSummary, { message: string }>> {
-      const parsed = parsePipelineFile(files.pipelineJson);
-      if (!parsed.ok) return { ok: false, error: { message: parsed.message } };
-      let model: TrainedModel;
-      try {
-        model = await loadModel({ modelJson: files.modelJson, weights: files.weights });
-      } catch (error) {
-        return { ok: false, error: { message: `The model files could not be read: ${(error as Error).message}` } };
-      }
+      const read = await readModelDownload(files);
+      if (!read.ok) return { ok: false, error: { message: read.message } };
+      const { model, pipeline: p } = read.value;
       const modelId = `saved${++counter}`;
-      models.set(modelId, { model, pipeline: parsed.value });
-      const p = parsed.value;
+      models.set(modelId, { model, pipeline: p });
       return { ok: true, value: { modelId, target: p.target, task: p.task, classes: p.classes, features: p.pipeline.features.map((f) => f.column) } };
     },
 
@@ -55,7 +46,7 @@ export function createSavedModelService(datasetOf: (id: string) => Dataset | nul
 
     remove(modelId: string): void {
       const saved = models.get(modelId);
-      if (saved) disposeModel(saved.model);
+      if (saved) saved.model.dispose();
       models.delete(modelId);
     },
   };

@@ -1,17 +1,19 @@
 /**
- * Training setup, the running job (with its live epoch buffer) and finished runs.
+ * Training setup, the running job (with its live buffer of training steps) and finished runs.
  * Components subscribe to slices: the live curve re-renders per progress tick, the page does not.
  */
 import { create } from 'zustand';
-import type { BinaryMetrics, EpochReport, ExperimentConfig, ModelKind, ModelSpec, RunSummary, TaskKind, TaskSetup } from '../engine/api';
+import type { BinaryMetrics, ExperimentConfig, ModelKind, ModelKindInfo, ModelSpec, ProgressKind, RunSummary, TaskKind, TaskSetup, TrainingStep } from '../engine/api';
 import { downloadFile } from './download';
 import { engineConnection } from './engine';
 
 export interface TrainJob {
   id: string;
-  /** Bounded buffer of epoch reports for the live chart. */
-  epochs: EpochReport[];
-  totalEpochs: number;
+  /** Bounded buffer of steps (epochs, rounds) for the live chart. */
+  steps: TrainingStep[];
+  /** The most steps the run can take; null until the engine's first report. */
+  totalSteps: number | null;
+  progress: ProgressKind;
   startedAt: number;
 }
 
@@ -21,6 +23,8 @@ export interface RunsStore {
   setup: TaskSetup | null;
   setupError: string | null;
   included: Record<string, boolean>;
+  /** Every registered kind (from the engine); the form lists those that can learn the task. */
+  modelKinds: ModelKindInfo[];
   modelKind: ModelKind;
   model: ModelSpec | null;
   seed: number;
@@ -56,7 +60,7 @@ export interface RunsStore {
 export type ImbalanceSpec = NonNullable<ExperimentConfig['imbalance']>;
 export type AugmentSpec = NonNullable<ExperimentConfig['augment']>;
 
-const MAX_LIVE_EPOCHS = 2000;
+const MAX_LIVE_STEPS = 2000;
 let jobCounter = 0;
 /** Only the latest threshold request may draw: older answers are dropped. */
 let thresholdRequest = 0;
@@ -67,7 +71,9 @@ export const useRuns = create<RunsStore>((set, get) => ({
   setup: null,
   setupError: null,
   included: {},
-  modelKind: 'logistic',
+  modelKinds: [],
+  // Empty until a target is set up: chooseTarget picks the first kind that can learn the task.
+  modelKind: '',
   model: null,
   seed: 42,
   imbalance: { method: 'none' },
@@ -89,8 +95,13 @@ export const useRuns = create<RunsStore>((set, get) => ({
     const setup = result.value;
     const keep = get().datasetId === datasetId && get().target === target ? get().included : null;
     const included = Object.fromEntries(setup.features.map((f) => [f.name, keep?.[f.name] ?? f.include]));
-    const model = get().model && get().model!.kind === get().modelKind ? get().model : await engine.defaultModel(get().modelKind, setup.task);
-    set({ datasetId, target, setup, setupError: null, included, model });
+    const modelKinds = get().modelKinds.length ? get().modelKinds : await engine.modelKinds();
+    // A kind that cannot learn the new task gives way to the first that can (logistic -> linear for a number).
+    const kindFits = (kind: string) => modelKinds.some((k) => k.kind === kind && k.tasks.includes(setup.task));
+    const modelKind = kindFits(get().modelKind) ? get().modelKind : (modelKinds.find((k) => k.tasks.includes(setup.task))?.kind ?? get().modelKind);
+    const current = get().model;
+    const model = current && current.kind === modelKind ? current : await engine.defaultModel(modelKind, setup.task);
+    set({ datasetId, target, setup, setupError: null, included, modelKinds, modelKind, model });
   },
 
   setFeature(name, include) {
@@ -124,12 +135,14 @@ export const useRuns = create<RunsStore>((set, get) => ({
     await get().chooseTarget(datasetId, config.target, { task: config.task, ...(config.positiveClass ? { positiveClass: config.positiveClass } : {}) });
     const setup = get().setup;
     if (!setup) return get().setupError ?? `The shared target "${config.target}" could not be set up.`;
+    const checked = await engineConnection().engine.checkModel(config.model, setup.task);
+    if (!checked.ok) return `The shared model settings cannot be used: ${checked.error.message}`;
     const wanted = new Set(config.features);
     const missing = config.features.filter((f) => !setup.features.some((s) => s.name === f));
     set({
       included: Object.fromEntries(setup.features.map((f) => [f.name, wanted.has(f.name)])),
-      modelKind: config.model.kind === 'mlp' ? 'mlp' : 'logistic',
-      model: config.model,
+      modelKind: checked.value.kind,
+      model: checked.value,
       seed: config.seed,
       imbalance: config.imbalance ?? { method: 'none' },
       augment: config.augment ?? { noise: 0, wordDelete: 0, wordSwap: 0 },
@@ -161,14 +174,15 @@ export const useRuns = create<RunsStore>((set, get) => ({
     if (!datasetId || !model || !config || job) return;
     const { engine, callback } = engineConnection();
     const id = `train-${++jobCounter}`;
-    set({ job: { id, epochs: [], totalEpochs: model.epochs, startedAt: Date.now() }, trainError: null });
+    const progress = get().modelKinds.find((k) => k.kind === model.kind)?.progress ?? 'epochs';
+    set({ job: { id, steps: [], totalSteps: null, progress, startedAt: Date.now() }, trainError: null });
     try {
       const result = await engine.train(
         datasetId,
         config,
         id,
         callback((p) =>
-          set((s) => (s.job && s.job.id === p.jobId ? { job: { ...s.job, epochs: [...s.job.epochs, ...p.epochs].slice(-MAX_LIVE_EPOCHS) } } : {})),
+          set((s) => (s.job && s.job.id === p.jobId ? { job: { ...s.job, totalSteps: p.totalSteps, steps: [...s.job.steps, ...p.steps].slice(-MAX_LIVE_STEPS) } } : {})),
         ),
       );
       if (result.ok) {
@@ -217,9 +231,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
     } else {
       const files = await engine.exportModel(run.id);
       if (!files) return;
-      downloadFile('model.json', [files.modelJson], 'application/json');
-      downloadFile('weights.bin', [files.weights], 'application/octet-stream');
-      downloadFile(`${base}-pipeline.json`, [files.pipelineJson], 'application/json');
+      for (const file of files) downloadFile(file.name, [file.data], typeof file.data === 'string' ? 'application/json' : 'application/octet-stream');
     }
   },
 }));

@@ -9,7 +9,7 @@ export interface SavedModelsStore {
   scores: (SavedModelScores & { datasetName: string }) | null;
   message: string | null;
   busy: boolean;
-  /** The three downloaded files, in any order: model.json, weights.bin and the pipeline JSON. */
+  /** Every file of one model download, in any order: the pipeline JSON and the model's files. */
   load(files: File[]): Promise<void>;
   score(datasetId: string, datasetName: string): Promise<void>;
   downloadScores(): void;
@@ -22,18 +22,12 @@ export const useSavedModels = create<SavedModelsStore>((set, get) => ({
   busy: false,
 
   async load(files) {
-    const weightsFile = files.find((f) => f.name.endsWith('.bin'));
-    const jsons = files.filter((f) => f.name.endsWith('.json'));
-    const texts = await Promise.all(jsons.map((f) => f.text()));
-    const modelIndex = texts.findIndex((t) => t.includes('"modelTopology"'));
-    const pipelineIndex = texts.findIndex((t) => t.includes('"loupe-pipeline/'));
-    if (!weightsFile || modelIndex < 0 || pipelineIndex < 0) {
-      set({ message: 'Choose the three files of a downloaded model together: model.json, weights.bin and the …-pipeline.json file.', model: null, scores: null });
-      return;
-    }
+    if (files.length === 0) return;
+    // JSON files go as text (the engine tells the pipeline from the model by content), the rest as bytes.
+    const read = await Promise.all(files.map(async (f) => ({ name: f.name, data: f.name.toLowerCase().endsWith('.json') ? await f.text() : await f.arrayBuffer() })));
     set({ busy: true, message: null });
     try {
-      const result = await engineConnection().engine.loadSavedModel({ modelJson: texts[modelIndex], weights: await weightsFile.arrayBuffer(), pipelineJson: texts[pipelineIndex] });
+      const result = await engineConnection().engine.loadSavedModel(read);
       set(result.ok ? { model: result.value, scores: null, message: null } : { model: null, scores: null, message: result.error.message });
     } finally {
       set({ busy: false });

@@ -8,7 +8,6 @@ import { encodeTarget, stratifiedSplit, type Split } from '../prep';
 import type { Evaluation } from './evaluation';
 import { createRandom, shuffledIndices } from '../random';
 import { compareMetrics } from './compare';
-import { disposeModel } from '../models';
 import { runExperiment, type ExperimentConfig, type ExperimentFailure } from './run';
 
 export interface FoldAssignment {
@@ -49,7 +48,7 @@ export type FoldRunner = (config: ExperimentConfig, split: Split) => Promise<Fol
 export async function runFoldHere(ds: Dataset, config: ExperimentConfig, split: Split, signal?: { readonly aborted: boolean }): Promise<FoldOutcome> {
   const result = await runExperiment(ds, config, { signal, split });
   if (!result.ok) return result;
-  disposeModel(result.value.model);
+  result.value.model.dispose();
   return { ok: true, evaluation: result.value.evaluation, trainRows: result.value.trainRows };
 }
 

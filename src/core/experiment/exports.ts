@@ -5,7 +5,7 @@
 import type { Experiment } from './run';
 import { SPLIT_NAMES } from './run';
 
-export const REPORT_FORMAT = 'loupe-run-report/1';
+export const REPORT_FORMAT = 'loupe-run-report/2';
 
 export interface RunReport {
   format: typeof REPORT_FORMAT;
@@ -20,9 +20,11 @@ export interface RunReport {
   metrics: unknown;
   curves: unknown;
   confusionMatrix: unknown;
+  /** What each history entry is: an epoch or a boosting round. */
+  progress: Experiment['progress'];
   history: Experiment['history'];
   stoppedEarly: boolean;
-  bestEpoch: number;
+  bestStep: number;
   timings: Experiment['timings'] & { samplesPerSecond: number | null };
 }
 
@@ -59,9 +61,10 @@ export function runReport(run: Experiment, meta: { runId: string; dataset: strin
     classes: run.classes,
     positiveClass: run.config.task === 'binary' ? run.classes[1] : null,
     rows: splitCounts(run.splitOf),
+    progress: run.progress,
     history: run.history,
     stoppedEarly: run.stoppedEarly,
-    bestEpoch: run.bestEpoch,
+    bestStep: run.bestStep,
     timings: { ...run.timings, samplesPerSecond: last ? last.samplesPerSecond : null },
   } as const;
   if (e.task === 'binary') {

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../compute/tf';
 import { ingestBytes } from '../frame/ingest';
-import { disposeModel, loadModel, saveModel } from '../models';
 import { demoConfig, loadDemoCustomers, type DemoCustomers } from './fixtures/demoRun';
-import { parsePipelineFile, pipelineFile, scoreWithSaved } from './reload';
+import { modelDownload, parsePipelineFile, pipelineFile, readModelDownload, scoreWithSaved } from './reload';
 import { runExperiment, type Experiment } from './run';
 
 describe('reloading a downloaded model', () => {
@@ -18,19 +17,19 @@ describe('reloading a downloaded model', () => {
   }, 60_000);
 
   it('scores every row as the original run did, within 1e-5, after a JSON round trip of every file', async () => {
-    const files = await saveModel(run.model);
-    const text = JSON.stringify(pipelineFile(run), null, 2);
-    const parsed = parsePipelineFile(text);
-    if (!parsed.ok) throw new Error(parsed.message);
-    const model = await loadModel({ modelJson: files.modelJson, weights: files.weights.slice(0) });
-    const scored = await scoreWithSaved(model, parsed.value, demo.dataset);
+    // Through JSON text and a copied buffer, as a download and a file picker would hand them back.
+    const files = (await modelDownload(run, 'p.json')).map((f) => ({ name: f.name, data: typeof f.data === 'string' ? JSON.stringify(JSON.parse(f.data)) : f.data.slice(0) }));
+    const read = await readModelDownload(files.reverse());
+    if (!read.ok) throw new Error(read.message);
+    const { model, pipeline } = read.value;
+    const scored = await scoreWithSaved(model, pipeline, demo.dataset);
     if (!scored.ok) throw new Error(scored.message);
     expect(scored.value.rows).toBe(demo.dataset.rowCount);
     let worst = 0;
     scored.value.scores.forEach((s, i) => (worst = Math.max(worst, Math.abs(s - run.scores[i]))));
     expect(worst).toBeLessThanOrEqual(1e-5);
     expect(scored.value.csv.split('\n')[0]).toBe('row_index,y_pred,score');
-    disposeModel(model);
+    model.dispose();
   });
 
   it('says which column is missing when the new file lacks one', async () => {

@@ -1,10 +1,10 @@
 /**
  * One training run, end to end, exactly as the studio, the bench CLI and the tests do it:
- * encode target -> seeded stratified split -> pipeline fitted on train only -> train on tfjs
+ * encode target -> seeded stratified split -> pipeline fitted on train only -> fit the chosen kind
  * -> score every row -> evaluate the test split.
  */
 import type { Dataset } from '../frame/types';
-import { disposeModel, trainModel, predictAsync, type EpochReport, type ModelSpec, type TrainedModel, type TrainingData } from '../models';
+import { fitModel, modelKind, type FittedModel, type ModelSpec, type ProgressKind, type TrainingData, type TrainingStep } from '../models';
 import { augmentActive, augmentedColumns, augmentProblem, encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type AugmentSpec, type FittedPipeline, type ImbalanceSpec, type Split, type SplitFractions, type TaskKind } from '../prep';
 import type { ThresholdTable } from '../metrics';
 import { balanceTraining } from './imbalance';
@@ -45,16 +45,19 @@ export interface Experiment {
   config: ExperimentConfig;
   classes: string[];
   pipeline: FittedPipeline;
-  model: TrainedModel;
+  model: FittedModel;
   /** Per file row: index into SPLIT_NAMES. */
   splitOf: Uint8Array;
   /** Per file row: the encoded target (NaN when missing). */
   y: Float32Array;
   /** Per file row: P(positive) (binary), k probabilities (multiclass), or the prediction. */
   scores: Float64Array;
-  history: EpochReport[];
+  /** How training advanced (epochs, rounds), and each step's losses. */
+  progress: ProgressKind;
+  history: TrainingStep[];
   stoppedEarly: boolean;
-  bestEpoch: number;
+  /** The step whose model was kept (1-based; the last without early stopping). */
+  bestStep: number;
   evaluation: Evaluation;
   /** Binary: confusion counts at any threshold, for the slider. */
   thresholdTable: ThresholdTable | null;
@@ -67,21 +70,9 @@ export interface Experiment {
 
 export type ExperimentFailure = { reason: 'cancelled' | 'nan-loss' | 'diverged' | 'bad-config'; message: string };
 
-/**
- * A final loss this many times that of a constant prediction means the optimiser diverged. Adam's
- * bounded steps rarely overflow to NaN: at learning rate 1e6 linear regression ends with a finite
- * loss of ~1e11 and R2 of -1e11, which must not be reported as a trained model.
- */
-const DIVERGED_FACTOR = 10;
-
-/** Loss of a constant prediction, in the trainer's units: MSE of the standardized target is 1; log loss of the uniform guess is ln k. */
-function constantLoss(task: TaskKind, k: number): number {
-  return task === 'regression' ? 1 : Math.log(k);
-}
-
 export interface RunOptions {
   signal?: { readonly aborted: boolean };
-  onEpoch?: (report: EpochReport) => void;
+  onStep?: (step: TrainingStep) => void;
   /** Rows for train / validation / test instead of the seeded split (cross-validation folds). */
   split?: Split;
 }
@@ -150,21 +141,11 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
   const val = rowsOf(split.val);
   const t1 = performance.now();
 
-  const trained = await trainModel(config.model, config.task, k, train, val, { seed: config.seed, signal: options.signal, onEpoch: options.onEpoch });
+  const trained = await fitModel(config.model, { task: config.task, classes: k, train, val, seed: config.seed }, { signal: options.signal, onStep: options.onStep });
   if (!trained.ok) return fail(trained.reason, trained.message);
-  const kept = trained.history[trained.bestEpoch - 1];
-  const keptLoss = kept && Number.isFinite(kept.valLoss) ? kept.valLoss : kept?.trainLoss;
-  if (keptLoss !== undefined && keptLoss > DIVERGED_FACTOR * constantLoss(config.task, k)) {
-    disposeModel(trained.model);
-    const which = kept && Number.isFinite(kept.valLoss) ? 'validation' : 'training';
-    return fail(
-      'diverged',
-      `Training diverged: the ${which} loss ended at ${keptLoss.toPrecision(3)}, over ${DIVERGED_FACTOR} times that of a constant prediction. Try a lower learning rate (for example ${config.model.learningRate / 100}).`,
-    );
-  }
   const t2 = performance.now();
 
-  const scores = await predictAsync(trained.model, design.matrix, design.rows);
+  const scores = await trained.model.predict(design.matrix, design.rows);
   const splitOf = new Uint8Array(ds.rowCount);
   split.train.forEach((r) => (splitOf[r] = 1));
   split.val.forEach((r) => (splitOf[r] = 2));
@@ -199,9 +180,10 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
       splitOf,
       y,
       scores,
+      progress: modelKind(trained.model.kind)!.progress,
       history: trained.history,
       stoppedEarly: trained.stoppedEarly,
-      bestEpoch: trained.bestEpoch,
+      bestStep: trained.bestStep,
       evaluation,
       thresholdTable,
       timings: { prepareMs: t1 - t0, trainMs: t2 - t1, evaluateMs: t3 - t2 },

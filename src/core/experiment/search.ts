@@ -4,13 +4,12 @@
  * keeps what it finished.
  */
 import type { Dataset } from '../frame/types';
-import type { ModelSpec } from '../models';
+import type { ModelSpec, SettingValue } from '../models';
 import { createRandom, shuffledIndices } from '../random';
 import { crossValidate, type CvResult, type FoldRunner } from './crossValidate';
 import type { ExperimentConfig, ExperimentFailure } from './run';
 
-/** A setting's candidate values: numbers, names (activation, optimizer) or hidden-layer lists. */
-export type SettingValue = number | string | number[];
+export type { SettingValue };
 
 export interface SearchSpec {
   mode: 'grid' | 'random';

@@ -1,6 +1,6 @@
 /**
- * Exact Shapley values by enumerating all 2^M coalitions (few features), and the closed form
- * for linear models in margin space.
+ * Exact Shapley values by enumerating all 2^M coalitions (few features). A kind's own exact
+ * explainer (linear SHAP, tree SHAP) lives with the kind.
  */
 import { coalitionValues } from './masked';
 import type { Attribution, Background, MaskedModelSpec } from './types';
@@ -40,23 +40,4 @@ export async function exactShap(spec: MaskedModelSpec, x: Float32Array): Promise
     }
   }
   return { base: v[0], output: v[n - 1], values: phi, stderr: new Float64Array(m), method: 'exact', evaluations };
-}
-
-/**
- * Linear SHAP in margin space: f(z) = z . w + b is additive, so with an interventional
- * background phi_g = sum_{j in g} w_j (z_j - E_bg[z_j]) exactly.
- */
-export function linearShap(weights: Float64Array, bias: number, groups: number[], features: number, background: Background, x: Float32Array): Attribution {
-  const cols = background.cols;
-  const mean = new Float64Array(cols);
-  for (let b = 0; b < background.rows; b++) for (let c = 0; c < cols; c++) mean[c] += background.weights[b] * background.matrix[b * cols + c];
-  const values = new Float64Array(features);
-  let base = bias;
-  let output = bias;
-  for (let c = 0; c < cols; c++) {
-    values[groups[c]] += weights[c] * (x[c] - mean[c]);
-    base += weights[c] * mean[c];
-    output += weights[c] * x[c];
-  }
-  return { base, output, values, stderr: new Float64Array(features), method: 'linear', evaluations: 0 };
 }

@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../compute/tf';
 import { runExperiment, DEFAULT_SPLIT, type Experiment, type ExperimentConfig } from '../experiment/run';
 import type { Dataset } from '../frame/types';
-import { defaultModelSpec, linearWeights, predict, rankAuc, type ModelSpec } from '../models';
+import { defaultModelSpec, rankAuc, type ModelSpec } from '../models';
+import { networkOf } from '../models/network/fitted';
+import { linearWeights } from '../models/network/predict';
 import { makeDataset } from '../prep/testUtils';
 import { transform } from '../prep/transform';
 import { createRandom } from '../random';
@@ -60,7 +62,7 @@ describe('explaining a logistic model', () => {
 
   it('margin space: exact enumeration equals sum_j w_j (z_j - mean z_j) per original column to 1e-5', async () => {
     const bg = buildBackground(run, ds, 'stratified', 25, 2);
-    const { weights } = linearWeights(run.model)!;
+    const { weights } = linearWeights(networkOf(run.model)!)!;
     const cols = bg.cols;
     for (const row of rowsToExplain) {
       const z = transform(run.pipeline, ds.columns, Int32Array.of(row)).matrix;
@@ -132,7 +134,7 @@ describe('explaining a logistic model', () => {
     const labels = Float64Array.from(test, (r) => exp.y[r]);
     const result = await permutationImportance({
       matrix: design.matrix, rows: design.rows, cols: design.cols, groups: run.pipeline.groups, features: 4,
-      predict: (x, n) => predict(run.model, x, n), metric: (p) => rankAuc(p, labels), higherIsBetter: true, width: 1, repeats: 3, seed: 1,
+      predict: (x, n) => run.model.predict(x, n), metric: (p) => rankAuc(p, labels), higherIsBetter: true, width: 1, repeats: 3, seed: 1,
     });
     const [tenure, , noise] = result!.features;
     expect(tenure.mean).toBeGreaterThan(0.1);
@@ -140,7 +142,7 @@ describe('explaining a logistic model', () => {
     expect(tenure.low).toBeLessThanOrEqual(tenure.mean);
     const grid = encodeFeatureValues(run.pipeline, ds, 0, [-2, 0, 2]);
     if (!grid.ok) throw new Error(grid.message);
-    const pd = await partialDependence({ matrix: design.matrix, rows: design.rows, cols: design.cols, columns: [0], encodedGrid: grid.value, gridSize: 3, f: (x, n) => predict(run.model, x, n), iceRows: 5 });
+    const pd = await partialDependence({ matrix: design.matrix, rows: design.rows, cols: design.cols, columns: [0], encodedGrid: grid.value, gridSize: 3, f: (x, n) => run.model.predict(x, n), iceRows: 5 });
     expect(pd.average[0]).toBeGreaterThan(pd.average[1]);
     expect(pd.average[1]).toBeGreaterThan(pd.average[2]);
     expect(pd.ice).toHaveLength(5);
@@ -158,6 +160,6 @@ describe('explaining an MLP with KernelSHAP', () => {
     const z = transform(run.pipeline, ds.columns, Int32Array.of(5)).matrix;
     const a = await explainEncoded(run, bg, z, options({ method: 'kernel', samples: 8 }));
     expect(Math.abs(a.base + sum(a.values) - a.output)).toBeLessThan(1e-4);
-    await expect(explainEncoded(run, bg, z, options({ space: 'margin' }))).rejects.toThrow(/only available for logistic and linear/);
+    await expect(explainEncoded(run, bg, z, options({ space: 'margin' }))).rejects.toThrow(/needs a model with its own additive output/);
   }, 60_000);
 });

@@ -1,14 +1,14 @@
 /**
  * Explaining a finished run: the output function in the chosen space, a cached background,
- * and local attributions with the best method for the model (linear closed form, exact
- * enumeration, or KernelSHAP).
+ * and local attributions with the best method for the model (the kind's own exact explainer,
+ * exact enumeration, or KernelSHAP).
  */
 import type { Dataset } from '../frame/types';
-import { linearWeights, predictAsync, type TrainedModel } from '../models';
+import type { FittedModel } from '../models';
 import { transform } from '../prep/transform';
 import type { FittedPipeline, TaskKind } from '../prep/types';
 import { kmeansBackground, stratifiedBackground, type BackgroundSource } from './background';
-import { exactShap, linearShap } from './exact';
+import { exactShap } from './exact';
 import { kernelShap } from './kernel';
 import { featureCount } from './masked';
 import type { Attribution, Background, BackgroundKind, ExplainMethod, ExplainSpace, MaskedModelSpec, OutputFunction } from './types';
@@ -16,7 +16,7 @@ import type { Attribution, Background, BackgroundKind, ExplainMethod, ExplainSpa
 /** What a run must hold to be explained (Experiment has all of it). */
 export interface ExplainableRun {
   pipeline: FittedPipeline;
-  model: TrainedModel;
+  model: FittedModel;
   task: TaskKind;
   classes: string[];
   /** Per file row: 0 none, 1 train, 2 val, 3 test. */
@@ -50,38 +50,29 @@ export class ExplainError extends Error {
   }
 }
 
-/** Margin (log-odds) is offered where it is the model's own linear output. */
-export function marginAvailable(run: Pick<ExplainableRun, 'model' | 'task'>): boolean {
-  return (run.model.spec.kind === 'logistic' && run.task === 'binary') || run.model.spec.kind === 'linear';
+/** Margin (log-odds) is offered where the model has its own additive output. */
+export function marginAvailable(run: Pick<ExplainableRun, 'model'>): boolean {
+  return run.model.margin !== undefined;
 }
+
+const NO_MARGIN = 'The log-odds view needs a model with its own additive output (logistic or linear regression).';
 
 export function outputFunction(run: ExplainableRun, space: ExplainSpace, classIndex: number): OutputFunction {
   const { model, task } = run;
   if (space === 'margin') {
-    const linear = marginAvailable(run) ? linearWeights(model) : null;
-    if (!linear) throw new ExplainError('The log-odds view is only available for logistic and linear models.');
-    const { weights, bias } = linear;
-    // Float64 from the weights, not logit(sigmoid): exact in the tails where float32 probabilities round to 0 or 1.
-    return (x, rows) => {
-      const cols = model.inputCols;
-      const out = new Float64Array(rows);
-      for (let r = 0; r < rows; r++) {
-        let s = bias[0];
-        for (let c = 0; c < cols; c++) s += x[r * cols + c] * weights[c];
-        out[r] = s;
-      }
-      return out;
-    };
+    const margin = model.margin?.bind(model);
+    if (!margin) throw new ExplainError(NO_MARGIN);
+    return margin;
   }
   if (task === 'multiclass') {
     const k = model.classes;
     if (classIndex < 0 || classIndex >= k) throw new ExplainError(`There is no class ${classIndex}; the model has ${k}.`);
     return async (x, rows) => {
-      const p = await predictAsync(model, x, rows);
+      const p = await model.predict(x, rows);
       return Float64Array.from({ length: rows }, (_, r) => p[r * k + classIndex]);
     };
   }
-  return (x, rows) => predictAsync(model, x, rows);
+  return (x, rows) => model.predict(x, rows);
 }
 
 /** Per original feature: whether a background row must keep a real row's encoding. */
@@ -119,14 +110,14 @@ export function buildBackground(run: ExplainableRun, ds: Dataset, kind: Backgrou
 export async function explainEncoded(run: ExplainableRun, background: Background, x: Float32Array, options: ExplainOptions): Promise<Attribution> {
   const groups = run.pipeline.groups;
   const features = Math.max(featureCount(groups), run.pipeline.features.length);
-  if (options.space === 'margin' && !marginAvailable(run)) throw new ExplainError('The log-odds view is only available for logistic and linear models.');
+  if (options.space === 'margin' && !marginAvailable(run)) throw new ExplainError(NO_MARGIN);
+  const own = run.model.exactExplainer;
   let method = options.method;
-  if (method === 'auto') method = options.space === 'margin' ? 'linear' : features <= AUTO_EXACT_FEATURES ? 'exact' : 'kernel';
-  if (method === 'linear') {
-    if (options.space !== 'margin') throw new ExplainError('Linear SHAP explains the log-odds (margin) of a linear model; pick the log-odds view.');
-    const linear = linearWeights(run.model);
-    if (!linear) throw new ExplainError('Linear SHAP needs a logistic or linear model.');
-    return linearShap(linear.weights, linear.bias[0], groups, features, background, x);
+  if (method === 'auto') method = options.space === 'margin' && own ? own.method : features <= AUTO_EXACT_FEATURES ? 'exact' : 'kernel';
+  if (method === 'linear' || method === 'tree') {
+    if (!own || own.method !== method) throw new ExplainError(`${method === 'linear' ? 'Linear' : 'Tree'} SHAP needs a model that has it; use exact or KernelSHAP.`);
+    if (options.space !== 'margin') throw new ExplainError(`${method === 'linear' ? 'Linear' : 'Tree'} SHAP explains the model's log-odds (margin); pick the log-odds view.`);
+    return { ...own.explain(x, groups, features, background), stderr: new Float64Array(features), method, evaluations: 0 };
   }
   const spec: MaskedModelSpec = { f: outputFunction(run, options.space, options.classIndex), groups, features, background };
   if (method === 'exact') return exactShap(spec, x);

@@ -9,7 +9,7 @@
 export type ExplainSpace = 'probability' | 'margin';
 
 /** exact: all coalitions (few features); linear: closed form for linear models in margin space; kernel: KernelSHAP. */
-export type ExplainMethod = 'auto' | 'exact' | 'linear' | 'kernel';
+export type ExplainMethod = 'auto' | 'exact' | 'linear' | 'tree' | 'kernel';
 
 export type BackgroundKind = 'kmeans' | 'stratified';
 

@@ -1,7 +1,7 @@
-/** Models: specs and defaults, the training loop, prediction, save/load. */
-export * from './types';
-export { defaultModelSpec } from './defaults';
-export { trainModel } from './train';
-export { predict, predictAsync, linearWeights, disposeModel } from './predict';
-export { saveModel, loadModel, WEIGHTS_FILE, type ModelArtifactsFiles } from './persist';
-export { rankAuc } from './validation';
+/** Models: the kind registry and the generic doors (fit, parse, load); each kind lives in its own folder. */
+export * from './kind';
+export * from './settings';
+export { modelKind, modelKinds, kindsFor, modelKindInfos, registerModelKind } from './registry';
+export { fitModel, parseModelSpec, dataProblem, loadFittedModel, maxSteps, defaultModelSpec } from './fit';
+export { createEarlyStopping, type EarlyStopping } from './earlyStopping';
+export { rankAuc } from './network/validation';

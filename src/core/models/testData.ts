@@ -1,6 +1,6 @@
 /** Small seeded toy problems for the model tests. */
 import { createRandom } from '../random';
-import type { TrainingData } from './types';
+import type { TrainingData } from './kind';
 
 /** Two Gaussian blobs per class along the first axis: separable for binary, k-way for multiclass. */
 export function blobs(rows: number, cols: number, classes: number, seed: number): TrainingData {

@@ -51,7 +51,7 @@ export function EvaluateView() {
       {run.evaluation.task === 'regression' ? <RegressionPanel evaluation={run.evaluation} /> : null}
       <div className="panel">
         <h2>Training history</h2>
-        <LossChart epochs={run.history} height={200} />
+        <LossChart steps={run.history} progress={run.progress} height={200} />
       </div>
       <ErrorAnalysisPanel run={run} />
       <ComparePanel />

@@ -37,7 +37,7 @@ export function ExplainView() {
       </section>
     );
   }
-  const marginOffered = (run.config.model.kind === 'logistic' && run.config.task === 'binary') || run.config.model.kind === 'linear';
+  const marginOffered = run.capabilities.margin;
   const shown = whatIf ?? row;
   return (
     <section aria-label="Explain a run" className="explain-view">

@@ -41,7 +41,7 @@ export function Waterfall({ explanation, title }: { explanation: RowExplanation;
   return (
     <figure className="waterfall" aria-label={title}>
       <figcaption className="muted small">
-        {title} · in <strong>{explanation.spaceLabel}</strong> · {explanation.method === 'kernel' ? 'KernelSHAP' : explanation.method === 'linear' ? 'exact linear SHAP' : 'exact Shapley values'} ·{' '}
+        {title} · in <strong>{explanation.spaceLabel}</strong> · {explanation.method === 'kernel' ? 'KernelSHAP' : explanation.method === 'linear' ? 'exact linear SHAP' : explanation.method === 'tree' ? 'exact tree SHAP' : 'exact Shapley values'} ·{' '}
         base {explanation.base.toFixed(3)} + pushes = <strong data-testid="waterfall-prediction">{explanation.prediction.toFixed(4)}</strong>
       </figcaption>
       <div role="img" aria-label={`Waterfall: base ${explanation.base.toFixed(3)}, prediction ${explanation.prediction.toFixed(3)}`} style={{ width: '100%', height: 40 + steps.length * 30 }}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ModelKind, ModelSpec } from '../../engine/api';
+import type { ModelSpec, SettingField, SettingValue } from '../../engine/api';
 import { useRuns } from '../../state/runs';
 import { ImbalanceField } from './ImbalanceField';
 import { AugmentField } from './AugmentField';
@@ -14,7 +14,7 @@ function NumberField({ label, value, step, min, onChange }: { label: string; val
 }
 
 /** Typed text stays as typed; a change from outside (shared link, "Train best config") replaces it. */
-function HiddenLayersField({ hidden, onChange }: { hidden: number[]; onChange(sizes: number[]): void }) {
+function LayersField({ label, hidden, helpId, onChange }: { label: string; hidden: number[]; helpId?: string; onChange(sizes: number[]): void }) {
   const [text, setText] = useState(hidden.join(', '));
   const key = hidden.join(',');
   useEffect(() => {
@@ -22,11 +22,11 @@ function HiddenLayersField({ hidden, onChange }: { hidden: number[]; onChange(si
   }, [key]);
   return (
     <label>
-      Hidden layers
+      {label}
       <input
         type="text"
         value={text}
-        aria-describedby="hidden-help"
+        aria-describedby={helpId}
         onChange={(e) => {
           setText(e.target.value);
           const sizes = e.target.value.split(/[,\s]+/).filter(Boolean).map(Number);
@@ -37,9 +37,39 @@ function HiddenLayersField({ hidden, onChange }: { hidden: number[]; onChange(si
   );
 }
 
+/** One setting of the kind's schema, drawn by its type. */
+function SettingInput({ field, value, onChange }: { field: SettingField; value: SettingValue; onChange(v: SettingValue): void }) {
+  const helpId = field.help ? `help-${field.key}` : undefined;
+  const help = field.help ? <span id={helpId} className="muted small">{field.help}</span> : null;
+  if (field.type === 'layers') {
+    return (
+      <>
+        <LayersField label={field.label} hidden={value as number[]} helpId={helpId} onChange={onChange} />
+        {help}
+      </>
+    );
+  }
+  if (field.type === 'choice') {
+    return (
+      <label>
+        {field.label}
+        <select value={String(value)} onChange={(e) => onChange(e.target.value)}>
+          {field.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+  const step = field.type === 'integer' ? 1 : field.step;
+  return <NumberField label={field.label} value={value as number} step={step} min={field.min} onChange={onChange} />;
+}
+
 export function ModelForm() {
   const setup = useRuns((s) => s.setup);
-  const kind = useRuns((s) => s.modelKind);
+  const kinds = useRuns((s) => s.modelKinds);
   const model = useRuns((s) => s.model);
   const seed = useRuns((s) => s.seed);
   const job = useRuns((s) => s.job);
@@ -48,56 +78,25 @@ export function ModelForm() {
   const setSeed = useRuns((s) => s.setSeed);
   const train = useRuns((s) => s.train);
   const included = useRuns((s) => s.included);
-  const regression = setup?.task === 'regression';
-  const linearKind: ModelKind = regression ? 'linear' : 'logistic';
-  const effectiveKind = kind === 'mlp' ? 'mlp' : linearKind;
-  // Logistic for classification, linear for regression: follow the task when it changes.
-  useEffect(() => {
-    if (model && model.kind !== effectiveKind) void setModelKind(effectiveKind);
-  }, [model, effectiveKind, setModelKind]);
   if (!setup || !model) return <p className="muted">Pick a target first.</p>;
   const noFeatures = !Object.values(included).some(Boolean);
-  const patch = (p: Partial<ModelSpec>) => update(p);
+  const offered = kinds.filter((k) => k.tasks.includes(setup.task));
+  const settings = kinds.find((k) => k.kind === model.kind)?.settings ?? [];
   return (
     <fieldset className="form-rows" disabled={job !== null}>
       <label>
         Model
-        <select value={effectiveKind} onChange={(e) => void setModelKind(e.target.value as ModelKind)}>
-          <option value={linearKind}>{regression ? 'linear regression' : 'logistic regression'}</option>
-          <option value="mlp">neural network (MLP)</option>
+        <select value={model.kind} onChange={(e) => void setModelKind(e.target.value)}>
+          {offered.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.label}
+            </option>
+          ))}
         </select>
       </label>
-      {model.kind === 'mlp' ? (
-        <>
-          <HiddenLayersField hidden={model.hidden} onChange={(hidden) => patch({ hidden } as Partial<ModelSpec>)} />
-          <span id="hidden-help" className="muted small">units per layer, e.g. 64, 32</span>
-          <label>
-            Activation
-            <select value={model.activation} onChange={(e) => patch({ activation: e.target.value } as Partial<ModelSpec>)}>
-              <option value="relu">ReLU</option>
-              <option value="tanh">tanh</option>
-              <option value="elu">ELU</option>
-            </select>
-          </label>
-          <label>
-            Optimizer
-            <select value={model.optimizer} onChange={(e) => patch({ optimizer: e.target.value } as Partial<ModelSpec>)}>
-              <option value="adam">Adam</option>
-              <option value="sgd">SGD</option>
-              <option value="rmsprop">RMSprop</option>
-            </select>
-          </label>
-          <NumberField label="Dropout" value={model.dropout} step={0.05} min={0} onChange={(v) => patch({ dropout: v } as Partial<ModelSpec>)} />
-          <NumberField label="L1 penalty" value={model.l1} min={0} onChange={(v) => patch({ l1: v } as Partial<ModelSpec>)} />
-          <NumberField label="L2 penalty" value={model.l2} min={0} onChange={(v) => patch({ l2: v })} />
-          <NumberField label="Early stopping patience" value={model.earlyStoppingPatience} step={1} min={0} onChange={(v) => patch({ earlyStoppingPatience: v } as Partial<ModelSpec>)} />
-        </>
-      ) : (
-        <NumberField label="L2 strength (1/C)" value={model.l2} min={0} onChange={(v) => patch({ l2: v })} />
-      )}
-      <NumberField label="Learning rate" value={model.learningRate} min={0} onChange={(v) => patch({ learningRate: v })} />
-      <NumberField label="Batch size" value={model.batchSize} step={1} min={1} onChange={(v) => patch({ batchSize: v })} />
-      <NumberField label="Epochs" value={model.epochs} step={1} min={0} onChange={(v) => patch({ epochs: v })} />
+      {settings.map((field) => (
+        <SettingInput key={`${model.kind}-${field.key}`} field={field} value={model[field.key]} onChange={(v) => update({ [field.key]: v } as Partial<ModelSpec>)} />
+      ))}
       <ImbalanceField />
       <AugmentField />
       <NumberField label="Seed" value={seed} step={1} onChange={setSeed} />

@@ -1,32 +1,10 @@
 import { useState } from 'react';
-import type { ModelSpec, SearchCandidate, SearchSpec } from '../../engine/api';
+import type { SearchCandidate, SearchSpec } from '../../engine/api';
+import { parseSearchValues, searchHint } from '../../core/models/settings';
 import { useRuns } from '../../state/runs';
 import { useSearch } from '../../state/search';
 
 type Mode = 'cv' | 'grid' | 'random';
-
-/** Which settings can be searched for each model kind, and how their values are typed. */
-const FIELDS: Record<ModelSpec['kind'], { key: string; label: string; list?: boolean }[]> = {
-  logistic: [{ key: 'l2', label: 'L2 strength' }, { key: 'learningRate', label: 'Learning rate' }],
-  linear: [{ key: 'l2', label: 'L2 strength' }, { key: 'learningRate', label: 'Learning rate' }],
-  mlp: [
-    { key: 'hidden', label: 'Hidden layers', list: true },
-    { key: 'learningRate', label: 'Learning rate' },
-    { key: 'dropout', label: 'Dropout' },
-    { key: 'l2', label: 'L2 penalty' },
-  ],
-};
-
-/** "64, 32; 32" -> [[64, 32], [32]] for lists; "0.1, 0.01" -> [0.1, 0.01] otherwise; null when malformed. */
-export function parseValues(text: string, list: boolean): (number | number[])[] | null {
-  if (!text.trim()) return [];
-  if (list) {
-    const lists = text.split(';').map((part) => part.split(/[,\s]+/).filter(Boolean).map(Number));
-    return lists.every((l) => l.length > 0 && l.every((n) => Number.isInteger(n) && n > 0)) ? lists : null;
-  }
-  const values = text.split(/[,\s]+/).filter(Boolean).map(Number);
-  return values.every(Number.isFinite) ? values : null;
-}
 
 function fmt(v: unknown): string {
   return Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
@@ -35,6 +13,7 @@ function fmt(v: unknown): string {
 /** k-fold CV of the current settings, or grid / random search over some of them. */
 export function SearchPanel() {
   const model = useRuns((s) => s.model);
+  const kinds = useRuns((s) => s.modelKinds);
   const training = useRuns((s) => s.job);
   const { job, results, sortBy, message, run, cancel, setSort, exportFolds, trainCandidate } = useSearch();
   const [mode, setMode] = useState<Mode>('cv');
@@ -43,14 +22,15 @@ export function SearchPanel() {
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   if (!model) return null;
-  const fields = FIELDS[model.kind];
+  // The kind's schema says which settings a search may vary and how their values are typed.
+  const fields = (kinds.find((k) => k.kind === model.kind)?.settings ?? []).filter((f) => f.search);
 
   const start = () => {
     const space: SearchSpec['space'] = {};
     if (mode !== 'cv') {
       for (const f of fields) {
-        const values = parseValues(texts[f.key] ?? '', !!f.list);
-        if (values === null) return setProblem(`${f.label}: ${f.list ? 'layer lists like "64, 32; 32"' : 'numbers separated by commas'}.`);
+        const values = parseSearchValues(f, texts[f.key] ?? '');
+        if (values === null) return setProblem(`${f.label}: ${searchHint(f)}.`);
         if (values.length) space[f.key] = values;
       }
       if (Object.keys(space).length === 0) return setProblem('Give values for at least one setting to search over.');
@@ -99,7 +79,7 @@ export function SearchPanel() {
           ? fields.map((f) => (
               <label key={f.key}>
                 {f.label} values
-                <input type="text" placeholder={f.list ? '64, 32; 32' : '0.1, 0.01'} value={texts[f.key] ?? ''} onChange={(e) => setTexts({ ...texts, [f.key]: e.target.value })} />
+                <input type="text" placeholder={f.type === 'layers' ? '64, 32; 32' : f.type === 'choice' ? f.options.map((o) => o.value).join(', ') : '0.1, 0.01'} value={texts[f.key] ?? ''} onChange={(e) => setTexts({ ...texts, [f.key]: e.target.value })} />
               </label>
             ))
           : null}

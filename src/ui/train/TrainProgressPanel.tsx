@@ -1,7 +1,7 @@
 import { useEngine } from '../../state/engine';
 import { useRuns } from '../../state/runs';
 import { useUi } from '../../state/ui';
-import { LossChart } from '../charts/LossChart';
+import { LossChart, STEP_WORD } from '../charts/LossChart';
 import { formatCount } from '../format';
 import { JobProgress } from '../layout/JobProgress';
 
@@ -30,27 +30,28 @@ export function TrainProgressPanel() {
           </button>
         </div>
         <p className="muted small">
-          {last.history.length} epochs on {last.backend}
-          {last.stoppedEarly ? `, stopped early; best epoch ${last.bestEpoch} restored` : ''} · {(last.timings.trainMs / 1000).toFixed(1)} s training
+          {last.history.length} {last.progress} on {last.backend}
+          {last.stoppedEarly ? `, stopped early; best ${STEP_WORD[last.progress]} ${last.bestStep} restored` : ''} · {(last.timings.trainMs / 1000).toFixed(1)} s training
         </p>
-        <LossChart epochs={last.history} />
+        <LossChart steps={last.history} progress={last.progress} />
       </div>
     );
   }
-  const latest = job.epochs.at(-1);
-  const done = latest?.epoch ?? 0;
+  const latest = job.steps.at(-1);
+  const done = latest?.step ?? 0;
+  const total = job.totalSteps;
   return (
     <JobProgress
       title={`Training on ${backend}…`}
       label="Training progress"
       value={done}
-      max={job.totalEpochs}
-      message={`epoch ${done} / ${job.totalEpochs} · ${latest ? `${formatCount(Math.round(latest.samplesPerSecond))} samples/s` : 'preparing data…'}`}
+      max={total ?? 1}
+      message={`${STEP_WORD[job.progress]} ${done} / ${total ?? '…'} · ${latest ? `${formatCount(Math.round(latest.samplesPerSecond))} samples/s` : 'preparing data…'}`}
       startedAt={job.startedAt}
       cancelLabel="Cancel training"
       onCancel={() => void cancel()}
     >
-      <LossChart epochs={job.epochs} />
+      <LossChart steps={job.steps} progress={job.progress} />
     </JobProgress>
   );
 }

@@ -4,9 +4,9 @@
  * training skips it, so the losses work on logits and a standardized target, which is
  * numerically stable and lets one learning rate fit any target scale.
  */
-import { tf, type Tensor } from '../compute/tf';
-import type { Random } from '../random';
-import type { ModelSpec, TaskKind } from './types';
+import { tf, type Tensor } from '../../compute/tf';
+import type { Random } from '../../random';
+import type { NetworkSpec, TaskKind } from './types';
 
 /** Regression targets are standardized for training; the head maps back: y = z * scale + offset. */
 export interface TargetScale {
@@ -19,7 +19,7 @@ export function outputUnits(task: TaskKind, classes: number): number {
 }
 
 export function buildNetwork(
-  spec: ModelSpec,
+  spec: NetworkSpec,
   task: TaskKind,
   classes: number,
   cols: number,
@@ -84,7 +84,7 @@ export interface FlatPenalty {
  * l2 / (2 n) ||w||^2, whose gradient is (l2 / n) w.
  * mlp (Keras convention): l1 sum|w| + l2 sum w^2, gradient l1 sign(w) + 2 l2 w.
  */
-export function flatPenalty(spec: ModelSpec, net: tf.LayersModel, trainRows: number): FlatPenalty {
+export function flatPenalty(spec: NetworkSpec, net: tf.LayersModel, trainRows: number): FlatPenalty {
   const [l2, l1] = spec.kind === 'mlp' ? [2 * spec.l2, spec.l1] : [spec.l2 / trainRows, 0];
   const coefficients = (c: number) => {
     if (!(c > 0)) return null;

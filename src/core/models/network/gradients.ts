@@ -11,8 +11,8 @@
  * the weight gradient's matmul through a row of ones, and the gradients leave as one flat
  * vector for the optimizer.
  */
-import { matMulTransposedB, transposeBeforeMatMul, transposeMatrix } from '../compute/transpose';
-import { tf, type Tensor } from '../compute/tf';
+import { matMulTransposedB, transposeBeforeMatMul, transposeMatrix } from '../../compute/transpose';
+import { tf, type Tensor } from '../../compute/tf';
 import type { Activation, TaskKind } from './types';
 
 /** One dense layer's weights: kernel [in, out] and bias [out] (variables, or views of the flat weights). */

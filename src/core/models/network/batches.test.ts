@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf } from '../compute/tf';
+import { tf } from '../../compute/tf';
 import { createBatcher, hostRows } from './batches';
 
 describe('host batches', () => {

@@ -6,7 +6,7 @@
  * every kernel call has an overhead that dominates small dense layers. The network's own
  * variables are written from the flat vector when the trainer needs them (writeBack).
  */
-import { tf, type Tensor } from '../compute/tf';
+import { tf, type Tensor } from '../../compute/tf';
 import type { OptimizerName } from './types';
 
 export interface FlatOptimizer {

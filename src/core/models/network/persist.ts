@@ -2,8 +2,8 @@
  * Save and load as standard tfjs artifacts: model.json (topology, a weightsManifest pointing
  * at weights.bin, and Loupe's metadata) and the weights as one binary buffer.
  */
-import { tf } from '../compute/tf';
-import type { LoupeModelMetadata, TrainedModel } from './types';
+import { tf } from '../../compute/tf';
+import type { LoupeModelMetadata, NetworkModel } from './types';
 
 export interface ModelArtifactsFiles {
   modelJson: string;
@@ -12,7 +12,7 @@ export interface ModelArtifactsFiles {
 
 export const WEIGHTS_FILE = 'weights.bin';
 
-export async function saveModel(model: TrainedModel): Promise<ModelArtifactsFiles> {
+export async function saveModel(model: NetworkModel): Promise<ModelArtifactsFiles> {
   let saved: tf.io.ModelArtifacts | null = null;
   await model.net.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -35,7 +35,7 @@ export async function saveModel(model: TrainedModel): Promise<ModelArtifactsFile
   return { modelJson: JSON.stringify(json), weights };
 }
 
-export async function loadModel(artifacts: ModelArtifactsFiles): Promise<TrainedModel> {
+export async function loadModel(artifacts: ModelArtifactsFiles): Promise<NetworkModel> {
   const json = JSON.parse(artifacts.modelJson) as tf.io.ModelJSON & { userDefinedMetadata?: { loupe?: LoupeModelMetadata } };
   const meta = json.userDefinedMetadata?.loupe;
   if (!meta) throw new Error('This model.json was not saved by Loupe: it has no Loupe metadata.');

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf } from '../compute/tf';
-import { createRandom } from '../random';
+import { tf } from '../../compute/tf';
+import { createRandom } from '../../random';
 import { denseWeights, lossAndGradients } from './gradients';
 import { buildNetwork, forwardLogits, meanLoss } from './network';
 import type { Activation, MlpSpec, TaskKind } from './types';
-import { defaultModelSpec } from './defaults';
+import { mlpKind } from '../mlp';
 
 describe('hand-written backpropagation', () => {
   beforeAll(async () => {
@@ -19,7 +19,7 @@ describe('hand-written backpropagation', () => {
   for (const [task, activation, k] of cases) {
     it(`matches tfjs autodiff for ${task} with ${activation}`, () => {
       const r = createRandom(3);
-      const spec: MlpSpec = { ...(defaultModelSpec('mlp', task) as MlpSpec), hidden: [5, 4], activation };
+      const spec: MlpSpec = { ...(mlpKind.defaults(task) as MlpSpec), hidden: [5, 4], activation };
       const net = buildNetwork(spec, task, Math.max(k, 2), 3, r, { offset: 0, scale: 1 });
       const layers = denseWeights(net);
       // Random biases too, so their gradients are exercised away from zero.
@@ -55,7 +55,7 @@ describe('hand-written backpropagation', () => {
   for (const [task, activation, k] of cases) {
     it(`weighted loss and gradients match autodiff of mean(w * loss) for ${task}`, () => {
       const r = createRandom(8);
-      const spec: MlpSpec = { ...(defaultModelSpec('mlp', task) as MlpSpec), hidden: [4], activation };
+      const spec: MlpSpec = { ...(mlpKind.defaults(task) as MlpSpec), hidden: [4], activation };
       const net = buildNetwork(spec, task, Math.max(k, 2), 3, r, { offset: 0, scale: 1 });
       const layers = denseWeights(net);
       const x = tf.randomNormal([6, 3], 0, 1, 'float32', 9);

@@ -5,15 +5,15 @@
  * reads back once per epoch (loss and validation outputs) and yields to the event loop then,
  * so a cancel message can arrive; `signal.aborted` is checked between batches.
  */
-import { transposeBeforeMatMul } from '../compute/transpose';
-import { tf, type Tensor } from '../compute/tf';
-import { createRandom, shuffledIndices } from '../random';
-import { configProblem } from './checkConfig';
+import { transposeBeforeMatMul } from '../../compute/transpose';
+import { tf, type Tensor } from '../../compute/tf';
+import { createRandom, shuffledIndices } from '../../random';
+import { createEarlyStopping } from '../earlyStopping';
 import { createBatcher, hostRows } from './batches';
 import { createOptimizer } from './optimizer';
 import { lossAndFlatGradient, type DenseWeights } from './gradients';
 import { buildNetwork, flatPenalty, forwardLogits, outputUnits, withPenalty, type TargetScale } from './network';
-import type { EpochReport, ModelSpec, TaskKind, TrainedModel, TrainingData, TrainOptions, TrainOutcome } from './types';
+import type { EpochReport, NetworkSpec, TaskKind, NetworkModel, TrainingData, TrainOptions, TrainOutcome } from './types';
 import { evaluateOutputs, metricNameFor } from './validation';
 
 /** Rows per forward pass when evaluating, to bound memory on large validation sets. */
@@ -24,7 +24,7 @@ const EVAL_BATCH = 8192;
  * Adam settle on the optimum instead of hovering around it (scikit-learn's solvers converge
  * exactly). The MLP keeps a constant rate and relies on early stopping.
  */
-function learningRateFor(spec: ModelSpec, epoch: number): number {
+function learningRateFor(spec: NetworkSpec, epoch: number): number {
   if (spec.kind === 'mlp') return spec.learningRate;
   const progress = (epoch - 1) / spec.epochs;
   return spec.learningRate * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress)));
@@ -57,16 +57,13 @@ async function outputsOf(net: tf.LayersModel, x: Tensor): Promise<Float32Array> 
 }
 
 export async function trainModel(
-  spec: ModelSpec,
+  spec: NetworkSpec,
   task: TaskKind,
   classes: number,
   train: TrainingData,
   val: TrainingData,
   options: TrainOptions,
 ): Promise<TrainOutcome> {
-  const problem = configProblem(spec, task, classes, train, val);
-  if (problem) return { ok: false, reason: 'bad-config', message: problem };
-
   const random = createRandom(options.seed);
   const k = outputUnits(task, classes);
   const scale = targetScaleOf(task, train.y);
@@ -83,7 +80,7 @@ export async function trainModel(
   const dropout = spec.kind === 'mlp' ? spec.dropout : 0;
   const patience = spec.kind === 'mlp' && xVal ? spec.earlyStoppingPatience : 0;
 
-  let best: { loss: number; epoch: number; weights: Tensor[] | null } = { loss: Infinity, epoch: 0, weights: null };
+  const stopping = createEarlyStopping<Tensor[]>(patience, (weights) => weights.forEach((w) => w.dispose()));
   const history: EpochReport[] = [];
   const started = performance.now();
   let stoppedEarly = false;
@@ -94,7 +91,7 @@ export async function trainModel(
     optimizer.dispose();
     penalty.l1?.dispose();
     penalty.l2?.dispose();
-    best.weights?.forEach((w) => w.dispose());
+    stopping.best().snapshot?.forEach((w) => w.dispose());
     if (!keepNet) net.dispose();
   };
 
@@ -139,7 +136,7 @@ export async function trainModel(
         break;
       }
       const report: EpochReport = {
-        epoch,
+        step: epoch,
         trainLoss,
         valLoss: v.loss,
         valMetric: v.metric,
@@ -150,14 +147,9 @@ export async function trainModel(
       history.push(report);
       options.onEpoch?.(report);
 
-      if (patience > 0) {
-        if (v.loss < best.loss) {
-          best.weights?.forEach((w) => w.dispose());
-          best = { loss: v.loss, epoch, weights: net.getWeights().map((w) => w.clone()) };
-        } else if (epoch - best.epoch >= patience) {
-          stoppedEarly = true;
-          break;
-        }
+      if (stopping.observe(epoch, v.loss, () => net.getWeights().map((w) => w.clone())) === 'stop') {
+        stoppedEarly = true;
+        break;
       }
       // Let a cancel message (or any other worker message) in once per epoch.
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -172,11 +164,12 @@ export async function trainModel(
     return failure;
   }
   let bestEpoch = history.length;
-  if (patience > 0 && best.weights) {
-    net.setWeights(best.weights);
-    bestEpoch = best.epoch;
+  const best = stopping.best();
+  if (best.snapshot) {
+    net.setWeights(best.snapshot);
+    bestEpoch = best.step;
   }
   cleanup(true);
-  const model: TrainedModel = { spec, task, classes: task === 'regression' ? 1 : classes, inputCols: train.cols, net };
+  const model: NetworkModel = { spec, task, classes: task === 'regression' ? 1 : classes, inputCols: train.cols, net };
   return { ok: true, model, history, stoppedEarly, bestEpoch };
 }

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf } from '../compute/tf';
-import { encodeTarget, fitPipeline, stratifiedSplit, transform } from '../prep';
-import { makeDataset } from '../prep/testUtils';
-import { createRandom } from '../random';
-import { defaultModelSpec } from './defaults';
+import { tf } from '../../compute/tf';
+import { encodeTarget, fitPipeline, stratifiedSplit, transform } from '../../prep';
+import { makeDataset } from '../../prep/testUtils';
+import { createRandom } from '../../random';
+import { logisticKind } from '../logistic';
 import { disposeModel, predict } from './predict';
 import { trainModel } from './train';
 import { rankAuc } from './validation';
@@ -47,7 +47,7 @@ describe('dataset to predictions', () => {
       return { x: m.matrix, y: Float32Array.from(rows, (r) => y[r]), rows: m.rows, cols: m.cols };
     };
     const [train, val, test] = [part(split.train), part(split.val), part(split.test)];
-    const r = await trainModel(defaultModelSpec('logistic', 'binary'), 'binary', 2, train, val, { seed: 2 });
+    const r = await trainModel(logisticKind.defaults('binary'), 'binary', 2, train, val, { seed: 2 });
     if (!r.ok) throw new Error(r.message);
     // The true risk is the best any model can rank by; missing tenure and label noise cap it.
     const oracle = rankAuc(Array.from(split.test, (row) => risks[row]), test.y);

@@ -1,19 +1,19 @@
 /** Reading a trained model: predictions, its linear weights, and disposal. */
-import { tf } from '../compute/tf';
-import type { TrainedModel } from './types';
+import { tf } from '../../compute/tf';
+import type { NetworkModel } from './types';
 
 /** Rows per forward pass: bounds memory, and each batch's tensors are freed by its tidy. */
 const PREDICT_BATCH = 8192;
 
 /** Output buffer for n rows: n values, or n x k probabilities for multiclass. */
-function outputFor(model: TrainedModel, x: Float32Array, rows: number): Float64Array {
+function outputFor(model: NetworkModel, x: Float32Array, rows: number): Float64Array {
   const cols = model.inputCols;
   if (x.length !== rows * cols) throw new Error(`predict: expected ${rows} x ${cols} values, got ${x.length}.`);
   return new Float64Array(rows * (model.task === 'multiclass' ? model.classes : 1));
 }
 
 /** One chunk's forward pass; the caller reads and disposes the result. */
-function forwardChunk(model: TrainedModel, x: Float32Array, start: number, n: number): tf.Tensor {
+function forwardChunk(model: NetworkModel, x: Float32Array, start: number, n: number): tf.Tensor {
   const cols = model.inputCols;
   return tf.tidy(() => {
     const xb = tf.tensor2d(x.subarray(start * cols, (start + n) * cols), [n, cols]);
@@ -26,7 +26,7 @@ function forwardChunk(model: TrainedModel, x: Float32Array, start: number, n: nu
  * binary: P(positive), length n; multiclass: n x k probabilities, row-major; regression: values.
  * Synchronous: for cpu and wasm only (see predictAsync).
  */
-export function predict(model: TrainedModel, x: Float32Array, rows: number): Float64Array {
+export function predict(model: NetworkModel, x: Float32Array, rows: number): Float64Array {
   const out = outputFor(model, x, rows);
   const width = out.length / Math.max(rows, 1);
   for (let start = 0; start < rows; start += PREDICT_BATCH) {
@@ -42,7 +42,7 @@ export function predict(model: TrainedModel, x: Float32Array, rows: number): Flo
  * its synchronous read goes through an OffscreenCanvas copy that returns wrong values on some
  * adapters (SwiftShader in a worker gave AUC 0.5), while the async read maps the buffer.
  */
-export async function predictAsync(model: TrainedModel, x: Float32Array, rows: number): Promise<Float64Array> {
+export async function predictAsync(model: NetworkModel, x: Float32Array, rows: number): Promise<Float64Array> {
   const out = outputFor(model, x, rows);
   const width = out.length / Math.max(rows, 1);
   for (let start = 0; start < rows; start += PREDICT_BATCH) {
@@ -58,9 +58,10 @@ export async function predictAsync(model: TrainedModel, x: Float32Array, rows: n
  * log-odds for logistic (softmax logits for multiclass), in target units for linear.
  * null for an MLP.
  */
-export function linearWeights(model: TrainedModel): { weights: Float64Array; bias: Float64Array } | null {
-  if (model.spec.kind === 'mlp') return null;
+export function linearWeights(model: NetworkModel): { weights: Float64Array; bias: Float64Array } | null {
   const layers = model.net.layers;
+  // A linear model is one dense layer and its head; anything deeper has no weights to read off.
+  if (layers.length !== 2) return null;
   const [kernel, bias] = layers[layers.length - 2].getWeights();
   const weights = Float64Array.from(kernel.dataSync());
   const b = Float64Array.from(bias.dataSync());
@@ -74,6 +75,6 @@ export function linearWeights(model: TrainedModel): { weights: Float64Array; bia
 }
 
 /** Frees the model's weights on the backend; the model cannot be used afterwards. */
-export function disposeModel(model: TrainedModel): void {
+export function disposeModel(model: NetworkModel): void {
   model.net.dispose();
 }

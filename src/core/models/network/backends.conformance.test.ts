@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { switchBackend } from '../compute/backends';
-import { tf } from '../compute/tf';
-import { defaultModelSpec } from './defaults';
+import { switchBackend } from '../../compute/backends';
+import { tf } from '../../compute/tf';
+import { mlpKind } from '../mlp';
 import { disposeModel, predict } from './predict';
-import { blobs } from './testData';
+import { blobs } from '../testData';
 import { trainModel } from './train';
 import type { MlpSpec } from './types';
 
@@ -20,7 +20,7 @@ describe('models give the same results on every backend', () => {
 
   it(`MLP with dropout: predictions within ${TOLERANCE} of cpu`, async () => {
     const train = blobs(200, 4, 3, 1);
-    const spec: MlpSpec = { ...(defaultModelSpec('mlp', 'multiclass') as MlpSpec), hidden: [8, 4], dropout: 0.1, epochs: 3, earlyStoppingPatience: 0 };
+    const spec: MlpSpec = { ...(mlpKind.defaults('multiclass') as MlpSpec), hidden: [8, 4], dropout: 0.1, epochs: 3, earlyStoppingPatience: 0 };
     const results: Float64Array[] = [];
     for (const backend of BACKENDS) {
       const switched = await switchBackend(backend);
@@ -42,7 +42,7 @@ describe('models give the same results on every backend', () => {
     const switched = await switchBackend('wasm');
     if (!switched.ok) throw new Error(switched.message);
     const train = blobs(300, 5, 2, 2);
-    const spec: MlpSpec = { ...(defaultModelSpec('mlp', 'binary') as MlpSpec), hidden: [16, 8], dropout: 0.1, batchSize: 64, epochs: 3, earlyStoppingPatience: 0 };
+    const spec: MlpSpec = { ...(mlpKind.defaults('binary') as MlpSpec), hidden: [16, 8], dropout: 0.1, batchSize: 64, epochs: 3, earlyStoppingPatience: 0 };
     const runs: Float64Array[] = [];
     for (let i = 0; i < 2; i++) {
       const r = await trainModel(spec, 'binary', 2, train, train, { seed: 11 });

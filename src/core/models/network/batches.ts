@@ -11,7 +11,7 @@
  * (copied to the wasm heap, uploaded, or consumed by the cpu kernels) by the time the step's
  * tidy has disposed the batch, before the next batch overwrites them.
  */
-import { tf, type Tensor } from '../compute/tf';
+import { tf, type Tensor } from '../../compute/tf';
 import type { TargetScale } from './network';
 import type { TaskKind, TrainingData } from './types';
 

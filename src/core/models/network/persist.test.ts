@@ -1,21 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf } from '../compute/tf';
-import { defaultModelSpec } from './defaults';
+import { tf } from '../../compute/tf';
+import { logisticKind } from '../logistic';
+import { linearKind } from '../linear';
+import { mlpKind } from '../mlp';
 import { loadModel, saveModel } from './persist';
 import { disposeModel, linearWeights, predict } from './predict';
-import { blobs, linearTarget } from './testData';
+import { blobs, linearTarget } from '../testData';
 import { trainModel } from './train';
-import type { MlpSpec, ModelSpec, TaskKind } from './types';
+import type { MlpSpec, NetworkSpec, TaskKind } from './types';
 
 describe('save, load and memory', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
   });
 
-  const cases: [ModelSpec, TaskKind, number][] = [
-    [{ ...defaultModelSpec('logistic', 'binary'), epochs: 3 }, 'binary', 2],
-    [{ ...(defaultModelSpec('mlp', 'multiclass') as MlpSpec), epochs: 3, hidden: [8, 4], dropout: 0.2 }, 'multiclass', 3],
-    [{ ...defaultModelSpec('linear', 'regression'), epochs: 3 }, 'regression', 1],
+  const cases: [NetworkSpec, TaskKind, number][] = [
+    [{ ...logisticKind.defaults('binary'), epochs: 3 }, 'binary', 2],
+    [{ ...(mlpKind.defaults('multiclass') as MlpSpec), epochs: 3, hidden: [8, 4], dropout: 0.2 }, 'multiclass', 3],
+    [{ ...linearKind.defaults('regression'), epochs: 3 }, 'regression', 1],
   ];
   for (const [spec, task, k] of cases) {
     it(`round-trips a ${spec.kind} (${task}) through model.json + weights.bin with identical predictions`, async () => {
@@ -38,7 +40,7 @@ describe('save, load and memory', () => {
 
   it('leaves no tensor behind across train + predict + save + load + dispose', async () => {
     const data = blobs(300, 5, 2, 3);
-    const spec = { ...defaultModelSpec('mlp', 'binary'), epochs: 4, earlyStoppingPatience: 1, dropout: 0.1, hidden: [8] } as ModelSpec;
+    const spec = { ...mlpKind.defaults('binary'), epochs: 4, earlyStoppingPatience: 1, dropout: 0.1, hidden: [8] } as NetworkSpec;
     // First run warms up any backend-level caches, so the count compared is only ours.
     const warm = await trainModel(spec, 'binary', 2, data, data, { seed: 1 });
     if (warm.ok) disposeModel(warm.model);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf } from '../compute/tf';
-import { defaultModelSpec } from './defaults';
+import { tf } from '../../compute/tf';
+import { logisticKind } from '../logistic';
 import fixture from './fixtures/logistic.json';
 import { disposeModel, linearWeights, predict } from './predict';
 import { trainModel } from './train';
@@ -22,7 +22,7 @@ describe('logistic regression against scikit-learn', () => {
 
   for (const reference of fixture.fits) {
     it(`matches LogisticRegression(C=${reference.C}) within 0.01 test AUC with l2 = 1/C`, async () => {
-      const spec = { ...defaultModelSpec('logistic', 'binary'), l2: 1 / reference.C };
+      const spec = { ...logisticKind.defaults('binary'), l2: 1 / reference.C };
       const outcome = await trainModel(spec, 'binary', 2, train, test, { seed: 1 });
       if (!outcome.ok) throw new Error(outcome.message);
       const p = predict(outcome.model, test.x, test.rows);

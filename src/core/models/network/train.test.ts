@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf } from '../compute/tf';
-import { defaultModelSpec } from './defaults';
+import { tf } from '../../compute/tf';
+import { logisticKind } from '../logistic';
+import { linearKind } from '../linear';
+import { mlpKind } from '../mlp';
 import { disposeModel, linearWeights, predict } from './predict';
-import { blobs, linearTarget, xor } from './testData';
+import { blobs, linearTarget, xor } from '../testData';
 import { trainModel } from './train';
 import type { MlpSpec, TrainOutcome } from './types';
 import { rankAuc } from './validation';
@@ -12,7 +14,7 @@ function ok(outcome: TrainOutcome) {
   return outcome;
 }
 
-const mlp = (over: Partial<MlpSpec> = {}): MlpSpec => ({ ...(defaultModelSpec('mlp', 'binary') as MlpSpec), ...over });
+const mlp = (over: Partial<MlpSpec> = {}): MlpSpec => ({ ...(mlpKind.defaults('binary') as MlpSpec), ...over });
 
 describe('trainModel', () => {
   beforeAll(async () => {
@@ -23,7 +25,7 @@ describe('trainModel', () => {
     const train = blobs(200, 3, 2, 1);
     const val = blobs(100, 3, 2, 2);
     const reports: number[] = [];
-    const r = ok(await trainModel({ ...defaultModelSpec('logistic', 'binary'), epochs: 10 }, 'binary', 2, train, val, { seed: 3, onEpoch: (e) => reports.push(e.epoch) }));
+    const r = ok(await trainModel({ ...logisticKind.defaults('binary'), epochs: 10 }, 'binary', 2, train, val, { seed: 3, onEpoch: (e) => reports.push(e.step) }));
     expect(reports).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(r.history[9].metricName).toBe('auc');
     expect(r.history[9].valMetric).toBeGreaterThan(0.99);
@@ -37,7 +39,7 @@ describe('trainModel', () => {
   it('logistic (softmax) and the MLP learn three classes; probabilities sum to one', async () => {
     const train = blobs(300, 3, 3, 4);
     const val = blobs(150, 3, 3, 5);
-    for (const spec of [{ ...defaultModelSpec('logistic', 'multiclass'), epochs: 15 }, mlp({ hidden: [16], epochs: 15, learningRate: 0.01 })]) {
+    for (const spec of [{ ...logisticKind.defaults('multiclass'), epochs: 15 }, mlp({ hidden: [16], epochs: 15, learningRate: 0.01 })]) {
       const r = ok(await trainModel(spec, 'multiclass', 3, train, val, { seed: 1 }));
       expect(r.history.at(-1)!.metricName).toBe('accuracy');
       expect(r.history.at(-1)!.valMetric).toBeGreaterThan(0.95);
@@ -51,7 +53,7 @@ describe('trainModel', () => {
   it('linear regression recovers the coefficients and intercept in target units', async () => {
     const train = linearTarget(400, [2, -3, 0.5], 6);
     const val = linearTarget(100, [2, -3, 0.5], 7);
-    const r = ok(await trainModel({ ...defaultModelSpec('linear', 'regression'), l2: 0 }, 'regression', 1, train, val, { seed: 2 }));
+    const r = ok(await trainModel({ ...linearKind.defaults('regression'), l2: 0 }, 'regression', 1, train, val, { seed: 2 }));
     const w = linearWeights(r.model)!;
     [2, -3, 0.5].forEach((c, j) => expect(w.weights[j]).toBeCloseTo(c, 1));
     expect(w.bias[0]).toBeCloseTo(10, 1);
@@ -68,7 +70,7 @@ describe('trainModel', () => {
     const r = ok(await trainModel(mlp({ hidden: [16, 8], epochs: 30, learningRate: 0.05, batchSize: 64, earlyStoppingPatience: 0 }), 'binary', 2, train, val, { seed: 4 }));
     expect(r.history.at(-1)!.valMetric).toBeGreaterThan(0.95);
     disposeModel(r.model);
-    const lin = ok(await trainModel({ ...defaultModelSpec('logistic', 'binary'), epochs: 10 }, 'binary', 2, train, val, { seed: 4 }));
+    const lin = ok(await trainModel({ ...logisticKind.defaults('binary'), epochs: 10 }, 'binary', 2, train, val, { seed: 4 }));
     expect(lin.history.at(-1)!.valMetric).toBeLessThan(0.7);
     disposeModel(lin.model);
   });
