@@ -105,7 +105,7 @@ test('a 2-fold random search of 4 configs fills a sortable table, then trains th
   await search.getByLabel('Search mode').selectOption('random');
   await search.getByLabel('Folds (k)').fill('2');
   await search.getByLabel('Candidates').fill('4');
-  await search.getByLabel('L2 strength values').fill('0.1, 1, 10, 100, 1000');
+  await search.getByLabel('L2 strength (1/C) values').fill('0.1, 1, 10, 100, 1000');
   await search.getByLabel('Learning rate values').fill('0.05');
   await search.getByRole('button', { name: 'Run search' }).click();
   await expect(search.getByRole('progressbar', { name: 'Search progress' })).toBeVisible();
@@ -196,7 +196,7 @@ test('a grid search runs its fits in parallel fold workers, counts fits, and sto
   const search = page.getByRole('region', { name: 'Cross-validation and search' });
   await search.getByLabel('Search mode').selectOption('grid');
   await search.getByLabel('Folds (k)').fill('5');
-  await search.getByLabel('L2 strength values').fill('0.01, 0.1, 1, 10, 100, 1000');
+  await search.getByLabel('L2 strength (1/C) values').fill('0.01, 0.1, 1, 10, 100, 1000');
   await search.getByLabel('Learning rate values').fill('0.05');
   await search.getByRole('button', { name: 'Run search' }).click();
   // After a fit has finished the worker count is what ran it: a pool that could not start its

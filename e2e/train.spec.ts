@@ -35,7 +35,8 @@ test('train logistic on wasm, watch the curve, move the threshold and export', a
   await screenshot(page, 'evaluate-binary');
 
   const report = JSON.parse(await download(page, 'Download report (JSON)'));
-  expect(report.format).toBe('loupe-run-report/1');
+  expect(report.format).toBe('loupe-run-report/2');
+  expect(report.progress).toBe('epochs');
   expect(report.positiveClass).toBe('1');
   expect(report.metrics.split).toBe('test');
   expect(report.metrics.auc).toBeGreaterThan(0.6);
