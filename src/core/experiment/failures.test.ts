@@ -73,6 +73,6 @@ describe('bad configurations fail with a reason and a message a user can act on'
 
   it('a model that does not fit the task', async () => {
     const r = await runExperiment(prices, config('price', 'regression', ['x1'], { kind: 'logistic' }));
-    expect(r).toEqual({ ok: false, error: { reason: 'bad-config', message: expect.stringMatching(/^Logistic regression cannot predict a number; use linear regression or neural network/) } });
+    expect(r).toEqual({ ok: false, error: { reason: 'bad-config', message: expect.stringMatching(/^Logistic regression cannot predict a number; use linear regression, neural network/) } });
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../frame/types';
 import { fitModel, modelKind, type FittedModel, type ModelSpec, type ProgressKind, type TrainingData, type TrainingStep } from '../models';
+import { categoricalOutputs } from '../prep/outputNames';
 import { augmentActive, augmentedColumns, augmentProblem, encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type AugmentSpec, type FittedPipeline, type ImbalanceSpec, type Split, type SplitFractions, type TaskKind } from '../prep';
 import type { ThresholdTable } from '../metrics';
 import { balanceTraining } from './imbalance';
@@ -118,7 +119,9 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
 
   let pipeline: FittedPipeline;
   try {
-    pipeline = fitPipeline(ds, { features: config.features }, split.train);
+    // Trees read values unscaled, with missing kept; the networks need them scaled and imputed.
+    const native = modelKind(config.model.kind)?.encoding?.(config.model);
+    pipeline = fitPipeline(ds, { features: config.features, ...(native ? { native } : {}) }, split.train);
   } catch (error) {
     if (error instanceof PipelineError) return fail('bad-config', error.message);
     throw error;
@@ -141,7 +144,8 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
   const val = rowsOf(split.val);
   const t1 = performance.now();
 
-  const trained = await fitModel(config.model, { task: config.task, classes: k, train, val, seed: config.seed }, { signal: options.signal, onStep: options.onStep });
+  const columns = { names: pipeline.outputNames, categorical: categoricalOutputs(pipeline) };
+  const trained = await fitModel(config.model, { task: config.task, classes: k, train, val, seed: config.seed, columns }, { signal: options.signal, onStep: options.onStep });
   if (!trained.ok) return fail(trained.reason, trained.message);
   const t2 = performance.now();
 

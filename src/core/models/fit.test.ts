@@ -16,7 +16,7 @@ describe('fitModel refuses bad configurations with a message', () => {
     [[{ ...defaultModelSpec('mlp', 'binary'), hidden: [0] }, data()], /Hidden layers: each layer needs at least one unit/],
     [[{ ...defaultModelSpec('mlp', 'binary'), dropout: 1 }, data()], /^Dropout must be a number at least 0 and below 1\.$/],
     [[{ ...defaultModelSpec('mlp', 'binary'), activation: 'sigmoid' }, data()], /^Activation must be one of ReLU, tanh, ELU\.$/],
-    [[logistic, data({ task: 'regression', classes: 1 })], /^Logistic regression cannot predict a number; use linear regression or neural network \(MLP\)\.$/],
+    [[logistic, data({ task: 'regression', classes: 1 })], /^Logistic regression cannot predict a number; use linear regression, neural network \(MLP\) or gradient-boosted trees\.$/],
     [[{ kind: 'forest' }, data()], /does not know the model kind "forest"/],
   ];
   for (const [args, message] of cases) {
@@ -39,7 +39,7 @@ describe('parseModelSpec', () => {
   });
 
   it('lists the kinds for a task in registration order', () => {
-    expect(kindsFor('binary').map((k) => k.kind)).toEqual(['logistic', 'mlp']);
-    expect(kindsFor('regression').map((k) => k.kind)).toEqual(['linear', 'mlp']);
+    expect(kindsFor('binary').map((k) => k.kind)).toEqual(['logistic', 'mlp', 'gbdt']);
+    expect(kindsFor('regression').map((k) => k.kind)).toEqual(['linear', 'mlp', 'gbdt']);
   });
 });

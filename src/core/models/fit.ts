@@ -20,12 +20,17 @@ export function parseModelSpec(raw: unknown, task?: TaskKind): { ok: true; value
   if (task) {
     if (!kind.tasks.includes(task)) {
       const others = kindsFor(task).map((k) => k.label);
-      return { ok: false, message: `${capitalise(kind.label)} cannot predict ${TASK_WORDS[task]}${others.length ? `; use ${others.join(' or ')}` : ''}.` };
+      return { ok: false, message: `${capitalise(kind.label)} cannot predict ${TASK_WORDS[task]}${others.length ? `; use ${listWords(others)}` : ''}.` };
     }
     const extra = kind.check?.(spec, task);
     if (extra) return { ok: false, message: extra };
   }
   return { ok: true, value: spec };
+}
+
+/** "a", "a or b", "a, b or c". */
+function listWords(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 function capitalise(text: string): string {

@@ -4,4 +4,4 @@ export * from './settings';
 export { modelKind, modelKinds, kindsFor, modelKindInfos, registerModelKind } from './registry';
 export { fitModel, parseModelSpec, dataProblem, loadFittedModel, maxSteps, defaultModelSpec } from './fit';
 export { createEarlyStopping, type EarlyStopping } from './earlyStopping';
-export { rankAuc } from './network/validation';
+export { rankAuc } from './validation';

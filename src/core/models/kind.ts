@@ -4,7 +4,7 @@
  * export and reload only ever talk to these types, never to a kind's internals (tfjs stays inside
  * the network kinds).
  */
-import type { TaskKind } from '../prep/types';
+import type { PipelineSpec, TaskKind } from '../prep/types';
 import type { SettingField, SettingValue } from './settings';
 
 export type { TaskKind };
@@ -58,6 +58,8 @@ export interface FitData {
   /** Validation rows (may be empty): early stopping and the live validation curve. */
   val: TrainingData;
   seed: number;
+  /** What the pipeline says of the matrix columns: their names and which hold category codes. */
+  columns?: { names: string[]; categorical: boolean[] };
 }
 
 export interface FitControl {
@@ -100,6 +102,12 @@ export interface ExactAttribution {
  */
 export interface ExactExplainer {
   method: 'linear' | 'tree';
+  /**
+   * interventional: v(S) averages the model over the background (linear SHAP; equal to exact
+   * enumeration with the same background). path-dependent: v(S) follows the training rows' cover
+   * down each tree (TreeSHAP); the background is not used.
+   */
+  values: 'interventional' | 'path-dependent';
   explain(x: Float32Array, groups: number[], features: number, background: { matrix: Float32Array; rows: number; cols: number; weights: Float64Array }): ExactAttribution;
 }
 
@@ -141,6 +149,10 @@ export interface ModelKindDefinition<S extends ModelSpec = ModelSpec> {
   maxSteps(spec: S): number;
   /** Settings that fit in well under a second on a few hundred rows: the conformance suite's. */
   quickSettings: Partial<S>;
+  /** How the kind wants features encoded (trees: unscaled, NaN kept); absent = scaled and imputed. */
+  encoding?(spec: S): PipelineSpec['native'];
+  /** Named sets of settings the form offers (e.g. XGBoost's or scikit-learn's defaults). */
+  presets?: { name: string; settings: Partial<S> }[];
   /** Checks beyond each setting's own range (settings.ts checks those); a message or null. */
   check?(spec: S, task: TaskKind): string | null;
   fit(data: FitData, spec: S, control: FitControl): Promise<FitOutcome>;
@@ -155,4 +167,5 @@ export interface ModelKindInfo {
   tasks: TaskKind[];
   progress: ProgressKind;
   settings: SettingField[];
+  presets: { name: string; settings: Record<string, SettingValue> }[];
 }

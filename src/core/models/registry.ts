@@ -7,6 +7,7 @@ import type { ModelKindDefinition, ModelKindInfo, ModelSpec, TaskKind } from './
 import { logisticKind } from './logistic';
 import { linearKind } from './linear';
 import { mlpKind } from './mlp';
+import { gbdtKind } from './gbdt';
 
 const kinds = new Map<string, ModelKindDefinition>();
 
@@ -19,6 +20,7 @@ export function registerModelKind<S extends ModelSpec>(definition: ModelKindDefi
 registerModelKind(logisticKind);
 registerModelKind(linearKind);
 registerModelKind(mlpKind);
+registerModelKind(gbdtKind);
 
 export function modelKinds(): ModelKindDefinition[] {
   return [...kinds.values()];
@@ -35,5 +37,5 @@ export function kindsFor(task: TaskKind): ModelKindDefinition[] {
 
 /** The UI's view of every kind: plain data, no functions. */
 export function modelKindInfos(): ModelKindInfo[] {
-  return modelKinds().map(({ kind, label, tasks, progress, settings }) => ({ kind, label, tasks, progress, settings }));
+  return modelKinds().map(({ kind, label, tasks, progress, settings, presets }) => ({ kind, label, tasks, progress, settings, presets: (presets ?? []) as ModelKindInfo['presets'] }));
 }

@@ -30,6 +30,7 @@ export const DEFAULT_TEXT_BUCKETS = 1024;
 
 interface FitContext {
   rows: Int32Array;
+  native: PipelineSpec['native'];
   indicators: boolean;
   topCategories: number;
   textBuckets: number;
@@ -40,7 +41,9 @@ export function fitPipeline(ds: Dataset, spec: PipelineSpec, trainRows: Int32Arr
   if (trainRows.length === 0) throw new PipelineError('The training split has no rows.');
   const ctx: FitContext = {
     rows: trainRows,
-    indicators: spec.missingIndicators ?? true,
+    native: spec.native,
+    // Trees send missing values down a learned side: no imputation, so no indicator either.
+    indicators: spec.native ? false : (spec.missingIndicators ?? true),
     topCategories: Math.max(1, Math.floor(spec.topCategories ?? DEFAULT_TOP_CATEGORIES)),
     textBuckets: Math.max(1, Math.floor(spec.textHashBuckets ?? DEFAULT_TEXT_BUCKETS)),
   };
@@ -48,7 +51,7 @@ export function fitPipeline(ds: Dataset, spec: PipelineSpec, trainRows: Int32Arr
   const features = spec.features.map((name) => {
     const column = byName.get(name);
     if (!column) throw new PipelineError(`There is no column named "${name}".`);
-    return fitStep(column, ctx);
+    return markNative(fitStep(column, ctx), ctx.native);
   });
   const outputNames: string[] = [];
   const groups: number[] = [];
@@ -59,6 +62,11 @@ export function fitPipeline(ds: Dataset, spec: PipelineSpec, trainRows: Int32Arr
     }
   });
   return { version: 1, features, outputNames, groups };
+}
+
+function markNative(step: FeatureStep, native: PipelineSpec['native']): FeatureStep {
+  if (!native || step.kind === 'text') return step;
+  return step.kind === 'category' ? { ...step, native: native.categories } : { ...step, native: true };
 }
 
 function fitStep(column: Column, ctx: FitContext): FeatureStep {

@@ -52,12 +52,14 @@ function writeStep(step: FeatureStep, column: Column, t: Target): void {
   switch (step.kind) {
     case 'number': {
       const values = asNumbers(column);
-      writeScaled(t, values, step.median, step.mean, step.std, step.missingIndicator);
+      if (step.native) writeRaw(t, values);
+      else writeScaled(t, values, step.median, step.mean, step.std, step.missingIndicator);
       return;
     }
     case 'boolean': {
       const values = booleanCodes(column);
-      writeScaled(t, values, step.mostFrequent, 0, 1, step.missingIndicator);
+      if (step.native) writeRaw(t, values);
+      else writeScaled(t, values, step.mostFrequent, 0, 1, step.missingIndicator);
       return;
     }
     case 'category':
@@ -74,6 +76,12 @@ function asNumbers(column: Column): Float64Array {
   if (column.storage === 'number') return column.values;
   const perEntry = column.dictionary.map((s) => (s.trim() === '' ? NaN : Number(s)));
   return Float64Array.from(column.codes, (c) => (c < 0 ? NaN : perEntry[c]));
+}
+
+/** The value as it is, NaN when missing (native encoding). */
+function writeRaw(t: Target, values: Float64Array): void {
+  const { matrix, cols, offset, rows } = t;
+  for (let i = 0; i < rows.length; i++) matrix[i * cols + offset] = numberAt(values, rows[i]);
 }
 
 /** impute -> (x - mean) / std, and the missing indicator after it. */
@@ -105,6 +113,22 @@ function writeCategory(step: CategoryStep, column: Column, t: Target): void {
   // Missing takes the most frequent category, categories[0]; with none kept, slot 0 is "other".
   const fillSlot = 0;
   const indicatorAt = offset + step.categories.length + 1;
+  if (step.native === 'codes') {
+    for (let i = 0; i < rows.length; i++) {
+      const s = slotOf(rows[i]);
+      matrix[i * cols + offset] = s < 0 ? NaN : s;
+    }
+    return;
+  }
+  if (step.native === 'one-hot') {
+    const width = step.categories.length + 1;
+    for (let i = 0; i < rows.length; i++) {
+      const s = slotOf(rows[i]);
+      if (s < 0) matrix.fill(NaN, i * cols + offset, i * cols + offset + width);
+      else matrix[i * cols + offset + s] = 1;
+    }
+    return;
+  }
   for (let i = 0; i < rows.length; i++) {
     const s = slotOf(rows[i]);
     matrix[i * cols + offset + (s < 0 ? fillSlot : s)] = 1;
@@ -120,7 +144,8 @@ function writeDatetime(step: DatetimeStep, values: Float64Array, t: Target): voi
     const missing = Number.isNaN(v);
     const ms = missing ? step.medianMs : v;
     for (let p = 0; p < parts; p++) {
-      matrix[i * cols + offset + p] = (datetimePart(ms, step.parts[p]) - step.means[p]) / step.stds[p];
+      if (step.native) matrix[i * cols + offset + p] = missing ? NaN : datetimePart(v, step.parts[p]);
+      else matrix[i * cols + offset + p] = (datetimePart(ms, step.parts[p]) - step.means[p]) / step.stds[p];
     }
     if (step.missingIndicator) matrix[i * cols + offset + parts] = missing ? 1 : 0;
   }

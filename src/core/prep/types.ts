@@ -33,6 +33,12 @@ export interface PipelineSpec {
   textHashBuckets?: number;
   /** Add a 0/1 column per feature that had missing values in training (default true). */
   missingIndicators?: boolean;
+  /**
+   * Trees read values as they are: numbers, booleans and date parts unscaled with missing kept as
+   * NaN (no imputation, no indicators), categories as codes (0..k, k = "other") or one-hot with
+   * NaN when missing. Absent: the scaled, imputed encoding the networks need.
+   */
+  native?: { categories: 'codes' | 'one-hot' };
 }
 
 /** Numbers: median impute, then standardize with the training mean and population std. */
@@ -43,6 +49,8 @@ export interface NumberStep {
   mean: number;
   std: number;
   missingIndicator: boolean;
+  /** Written unscaled, NaN when missing (PipelineSpec.native). */
+  native?: true;
 }
 
 /** Booleans (0/1 numbers or true/false strings): 0/1, missing imputed with the most frequent value. */
@@ -51,6 +59,7 @@ export interface BooleanStep {
   column: string;
   mostFrequent: 0 | 1;
   missingIndicator: boolean;
+  native?: true;
 }
 
 /** Categories: most-frequent impute, one-hot of the kept categories plus a final "other". */
@@ -60,6 +69,8 @@ export interface CategoryStep {
   categories: string[];
   mostFrequent: string;
   missingIndicator: boolean;
+  /** codes: one column holding the category's index (k = "other"), NaN when missing; one-hot: NaN in every column when missing. */
+  native?: 'codes' | 'one-hot';
 }
 
 export type DatetimePart = 'year' | 'month' | 'dayOfWeek' | 'hour' | 'days';
@@ -74,6 +85,7 @@ export interface DatetimeStep {
   means: number[];
   stds: number[];
   missingIndicator: boolean;
+  native?: true;
 }
 
 /** Free text: hashed bag of words (FNV-1a 32-bit), TF-IDF with smooth idf, l2-normalised rows. */

@@ -6,7 +6,7 @@ import { createRandom } from '../../random';
 import { logisticKind } from '../logistic';
 import { disposeModel, predict } from './predict';
 import { trainModel } from './train';
-import { rankAuc } from './validation';
+import { rankAuc } from '../validation';
 
 /** Churn-like rows: tenure (some missing), plan, free-text complaint, churn yes/no. */
 function churnDataset(n: number) {

@@ -61,7 +61,7 @@ function linearParts(model: NetworkModel): Pick<FittedModel, 'margin' | 'exactEx
       }
       return out;
     },
-    exactExplainer: { method: 'linear', explain: (x, groups, features, background) => linearShap(weights, bias[0], groups, features, background, x) },
+    exactExplainer: { method: 'linear', values: 'interventional', explain: (x, groups, features, background) => linearShap(weights, bias[0], groups, features, background, x) },
   };
 }
 

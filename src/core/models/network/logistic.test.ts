@@ -4,7 +4,7 @@ import { logisticKind } from '../logistic';
 import fixture from './fixtures/logistic.json';
 import { disposeModel, linearWeights, predict } from './predict';
 import { trainModel } from './train';
-import { rankAuc } from './validation';
+import { rankAuc } from '../validation';
 
 // fixtures/logistic.json comes from fixtures/make_logistic.py (scikit-learn 1.2.1).
 const train = {

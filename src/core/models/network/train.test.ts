@@ -7,7 +7,7 @@ import { disposeModel, linearWeights, predict } from './predict';
 import { blobs, linearTarget, xor } from '../testData';
 import { trainModel } from './train';
 import type { MlpSpec, TrainOutcome } from './types';
-import { rankAuc } from './validation';
+import { rankAuc } from '../validation';
 
 function ok(outcome: TrainOutcome) {
   if (!outcome.ok) throw new Error(`${outcome.reason}: ${outcome.message}`);

@@ -14,7 +14,7 @@ import { createOptimizer } from './optimizer';
 import { lossAndFlatGradient, type DenseWeights } from './gradients';
 import { buildNetwork, flatPenalty, forwardLogits, outputUnits, withPenalty, type TargetScale } from './network';
 import type { EpochReport, NetworkSpec, TaskKind, NetworkModel, TrainingData, TrainOptions, TrainOutcome } from './types';
-import { evaluateOutputs, metricNameFor } from './validation';
+import { evaluateOutputs, metricNameFor } from '../validation';
 
 /** Rows per forward pass when evaluating, to bound memory on large validation sets. */
 const EVAL_BATCH = 8192;

@@ -6,7 +6,7 @@ import { disposeModel, predict } from './predict';
 import { blobs, linearTarget, noise } from '../testData';
 import { trainModel } from './train';
 import type { MlpSpec, TrainOutcome } from './types';
-import { evaluateOutputs } from './validation';
+import { evaluateOutputs } from '../validation';
 
 function ok(outcome: TrainOutcome) {
   if (!outcome.ok) throw new Error(`${outcome.reason}: ${outcome.message}`);

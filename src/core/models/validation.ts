@@ -2,7 +2,7 @@
  * Validation loss and metric, computed in plain JS (float64) from one readback of the
  * validation outputs per epoch. Kept local so models do not depend on src/core/metrics.
  */
-import type { MetricName, TaskKind } from './types';
+import type { MetricName, TaskKind } from './kind';
 
 /**
  * Area under the ROC curve from ranks (Mann-Whitney U); ties share their mean rank, as
@@ -40,7 +40,7 @@ export function metricNameFor(task: TaskKind): MetricName {
  */
 export function evaluateOutputs(
   task: TaskKind,
-  out: Float32Array,
+  out: ArrayLike<number>,
   y: Float32Array,
   k: number,
   scale: number,

@@ -1,0 +1,188 @@
+/**
+ * Histograms of gradient statistics and the best split they allow. A histogram holds, per
+ * feature and bin (256 per feature, the last for missing values), the sums of gradient, hessian
+ * and row count; a child's histogram is its parent's minus its sibling's (histogram subtraction),
+ * so only the smaller child is ever built from rows.
+ */
+import { MISSING_BIN, type BinnedFeatures } from './bins';
+
+export const BIN_SLOTS = 256;
+const STATS = 3;
+
+export interface SplitRules {
+  /** L2 on leaf weights (XGBoost's lambda). */
+  lambda: number;
+  /** Smallest gain a split must have (XGBoost's gamma / min_split_loss). */
+  gamma: number;
+  minChildWeight: number;
+  minSamplesLeaf: number;
+  /** Categorical: at most this many categories on the smaller side of a split (LightGBM's max_cat_threshold). */
+  maxCategoriesPerSplit: number;
+}
+
+export interface Split {
+  feature: number;
+  gain: number;
+  /** Numeric: bins <= bin go left. */
+  bin: number;
+  /** Categorical: the category codes that go right; null for a numeric split. */
+  rightCategories: number[] | null;
+  defaultLeft: boolean;
+  left: { g: number; h: number; n: number };
+  right: { g: number; h: number; n: number };
+}
+
+/** XGBoost's epsilon: a split must gain more than this. */
+const MIN_GAIN = 1e-6;
+/** LightGBM's cat_smooth: keeps a rare category's ratio from dominating the sort. */
+const CATEGORY_SMOOTHING = 10;
+/** LightGBM's max_cat_to_onehot: up to this many categories, try each one against the rest. */
+const ONE_VS_REST_CATEGORIES = 4;
+
+export function newHistogram(features: number): Float64Array {
+  return new Float64Array(features * BIN_SLOTS * STATS);
+}
+
+/** Adds rows[start..end) into hist, for the features in `use` only. */
+export function buildHistogram(hist: Float64Array, data: BinnedFeatures, g: Float64Array, h: Float64Array, rows: Int32Array, start: number, end: number, use: Int32Array): void {
+  hist.fill(0);
+  const { bins, features } = data;
+  const used = use.length;
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const gr = g[r];
+    const hr = h[r];
+    const base = r * features;
+    for (let k = 0; k < used; k++) {
+      const f = use[k];
+      const slot = (f * BIN_SLOTS + bins[base + f]) * STATS;
+      hist[slot] += gr;
+      hist[slot + 1] += hr;
+      hist[slot + 2]++;
+    }
+  }
+}
+
+/** larger = parent - smaller, in place over parent (the parent's histogram is not needed again). */
+export function subtractInto(parent: Float64Array, smaller: Float64Array): Float64Array {
+  for (let i = 0; i < parent.length; i++) parent[i] -= smaller[i];
+  return parent;
+}
+
+const score = (g: number, h: number, lambda: number) => (g * g) / (h + lambda);
+
+/** Leaf weight before the learning rate: -G / (H + lambda), as XGBoost computes it. */
+export function leafWeight(g: number, h: number, lambda: number): number {
+  return -g / (h + lambda);
+}
+
+interface Candidate {
+  gain: number;
+  gl: number;
+  hl: number;
+  nl: number;
+  defaultLeft: boolean;
+}
+
+/** Both directions for the missing rows; the better one, or null when neither side is allowed. */
+function bestWithMissing(gl: number, hl: number, nl: number, m: number[], total: number[], rules: SplitRules, parentScore: number): Candidate | null {
+  let best: Candidate | null = null;
+  for (const missingLeft of m[2] > 0 ? [true, false] : [false]) {
+    const GL = gl + (missingLeft ? m[0] : 0);
+    const HL = hl + (missingLeft ? m[1] : 0);
+    const NL = nl + (missingLeft ? m[2] : 0);
+    const GR = total[0] - GL;
+    const HR = total[1] - HL;
+    const NR = total[2] - NL;
+    if (HL < rules.minChildWeight || HR < rules.minChildWeight || NL < rules.minSamplesLeaf || NR < rules.minSamplesLeaf || NL === 0 || NR === 0) continue;
+    const gain = score(GL, HL, rules.lambda) + score(GR, HR, rules.lambda) - parentScore;
+    if (!best || gain > best.gain) best = { gain, gl: GL, hl: HL, nl: NL, defaultLeft: missingLeft };
+  }
+  return best;
+}
+
+/** The best split of a node over the features in `use`, or null when none gains enough. */
+export function bestSplit(hist: Float64Array, data: BinnedFeatures, total: number[], use: Int32Array, rules: SplitRules): Split | null {
+  const parentScore = score(total[0], total[1], rules.lambda);
+  let best: Split | null = null;
+  const consider = (feature: number, c: Candidate | null, bin: number, rightCategories: number[] | null) => {
+    if (!c || c.gain <= Math.max(rules.gamma, MIN_GAIN) || (best && c.gain <= best.gain)) return;
+    best = {
+      feature,
+      gain: c.gain,
+      bin,
+      rightCategories,
+      defaultLeft: c.defaultLeft,
+      left: { g: c.gl, h: c.hl, n: c.nl },
+      right: { g: total[0] - c.gl, h: total[1] - c.hl, n: total[2] - c.nl },
+    };
+  };
+  for (const f of use) {
+    const base = f * BIN_SLOTS * STATS;
+    const ms = base + MISSING_BIN * STATS;
+    const missing = [hist[ms], hist[ms + 1], hist[ms + 2]];
+    const bins = data.binCount[f];
+    if (data.categorical[f]) {
+      categoricalSplits(hist, base, bins, missing, total, rules, parentScore, (c, right) => consider(f, c, -1, right));
+      continue;
+    }
+    let gl = 0;
+    let hl = 0;
+    let nl = 0;
+    for (let b = 0; b < bins - 1; b++) {
+      const s = base + b * STATS;
+      gl += hist[s];
+      hl += hist[s + 1];
+      nl += hist[s + 2];
+      if (hist[s + 2] === 0) continue; // the same split as the previous bin
+      consider(f, bestWithMissing(gl, hl, nl, missing, total, rules, parentScore), b, null);
+    }
+  }
+  return best;
+}
+
+/**
+ * LightGBM's categorical split: few categories are tried one against the rest; more are sorted
+ * by gradient / (hessian + smoothing) and every prefix of the order (from either end, up to the
+ * cap) is tried as the set that goes right.
+ */
+function categoricalSplits(
+  hist: Float64Array,
+  base: number,
+  bins: number,
+  missing: number[],
+  total: number[],
+  rules: SplitRules,
+  parentScore: number,
+  consider: (c: Candidate | null, right: number[]) => void,
+): void {
+  const present: number[] = [];
+  for (let c = 0; c < bins; c++) if (hist[base + c * STATS + 2] > 0) present.push(c);
+  if (present.length < 2) return;
+  const stat = (c: number, k: number) => hist[base + c * STATS + k];
+  // With the right set R, the left side is everything else that is not missing.
+  const tryRight = (right: number[]) => {
+    let gr = 0;
+    let hr = 0;
+    let nr = 0;
+    for (const c of right) {
+      gr += stat(c, 0);
+      hr += stat(c, 1);
+      nr += stat(c, 2);
+    }
+    const gl = total[0] - missing[0] - gr;
+    const hl = total[1] - missing[1] - hr;
+    const nl = total[2] - missing[2] - nr;
+    consider(bestWithMissing(gl, hl, nl, missing, total, rules, parentScore), [...right].sort((a, b) => a - b));
+  };
+  if (present.length <= ONE_VS_REST_CATEGORIES) {
+    for (const c of present) tryRight([c]);
+    return;
+  }
+  const order = [...present].sort((a, b) => stat(a, 0) / (stat(a, 1) + CATEGORY_SMOOTHING) - stat(b, 0) / (stat(b, 1) + CATEGORY_SMOOTHING) || a - b);
+  const cap = Math.min(rules.maxCategoriesPerSplit, present.length - 1);
+  for (let k = 1; k <= cap; k++) {
+    tryRight(order.slice(0, k));
+    tryRight(order.slice(order.length - k));
+  }
+}
