@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { BinaryMetrics, EpochReport, ExperimentConfig, ModelKind, ModelSpec, RunSummary, TaskKind, TaskSetup } from '../engine/api';
-import { downloadFile } from './download';
+import { saveBlob } from './download';
 import { engineConnection } from './engine';
 
 export interface TrainJob {
@@ -81,15 +81,15 @@ export const useRuns = create<RunsStore>((set, get) => ({
 
   async chooseTarget(datasetId, target, override) {
     const { engine } = engineConnection();
-    const result = await engine.setupTask(datasetId, target, override ?? null);
+    const result = await engine.runs.setupTask(datasetId, target, override ?? null);
     if (!result.ok) {
-      set({ datasetId, target, setup: null, setupError: result.error.message });
+      set({ datasetId, target, setup: null, setupError: result.message });
       return;
     }
     const setup = result.value;
     const keep = get().datasetId === datasetId && get().target === target ? get().included : null;
     const included = Object.fromEntries(setup.features.map((f) => [f.name, keep?.[f.name] ?? f.include]));
-    const model = get().model && get().model!.kind === get().modelKind ? get().model : await engine.defaultModel(get().modelKind, setup.task);
+    const model = get().model && get().model!.kind === get().modelKind ? get().model : await engine.runs.defaultModel(get().modelKind, setup.task);
     set({ datasetId, target, setup, setupError: null, included, model });
   },
 
@@ -99,7 +99,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
 
   async setModelKind(kind) {
     const task = get().setup?.task ?? 'binary';
-    const model = await engineConnection().engine.defaultModel(kind, task);
+    const model = await engineConnection().engine.runs.defaultModel(kind, task);
     set({ modelKind: kind, model });
   },
 
@@ -163,7 +163,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
     const id = `train-${++jobCounter}`;
     set({ job: { id, epochs: [], totalEpochs: model.epochs, startedAt: Date.now() }, trainError: null });
     try {
-      const result = await engine.train(
+      const result = await engine.runs.train(
         datasetId,
         config,
         id,
@@ -173,8 +173,8 @@ export const useRuns = create<RunsStore>((set, get) => ({
       );
       if (result.ok) {
         set((s) => ({ runs: [...s.runs, result.value], selectedRunId: result.value.id, threshold: 0.5, thresholdMetrics: null }));
-      } else if (result.error.reason !== 'cancelled') {
-        set({ trainError: result.error.message });
+      } else if (result.reason !== 'cancelled') {
+        set({ trainError: result.message });
       } else {
         set({ trainError: 'Training was cancelled. Nothing was saved; the app is ready for another run.' });
       }
@@ -187,7 +187,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
 
   async cancel() {
     const job = get().job;
-    if (job) await engineConnection().engine.cancel(job.id);
+    if (job) await engineConnection().engine.session.cancel(job.id);
   },
 
   selectRun(id) {
@@ -199,8 +199,8 @@ export const useRuns = create<RunsStore>((set, get) => ({
     set({ threshold });
     if (!runId) return;
     const request = ++thresholdRequest;
-    const metrics = await engineConnection().engine.metricsAt(runId, threshold);
-    if (request === thresholdRequest) set({ thresholdMetrics: metrics });
+    const metrics = await engineConnection().engine.runs.metricsAt(runId, threshold);
+    if (request === thresholdRequest) set({ thresholdMetrics: metrics.ok ? metrics.value : null });
   },
 
   async exportRun(kind) {
@@ -209,17 +209,17 @@ export const useRuns = create<RunsStore>((set, get) => ({
     const { engine } = engineConnection();
     const base = `loupe-${run.id}-${run.datasetName.replace(/\.[^.]+$/, '')}`;
     if (kind === 'report') {
-      const text = await engine.exportReport(run.id);
-      if (text) downloadFile(`${base}-report.json`, [text], 'application/json');
+      const report = await engine.runs.exportReport(run.id);
+      if (report.ok) saveBlob(`${base}-report.json`, report.value);
     } else if (kind === 'predictions') {
-      const text = await engine.exportPredictions(run.id);
-      if (text) downloadFile(`${base}-predictions.csv`, [text], 'text/csv');
+      const predictions = await engine.runs.exportPredictions(run.id);
+      if (predictions.ok) saveBlob(`${base}-predictions.csv`, predictions.value);
     } else {
-      const files = await engine.exportModel(run.id);
-      if (!files) return;
-      downloadFile('model.json', [files.modelJson], 'application/json');
-      downloadFile('weights.bin', [files.weights], 'application/octet-stream');
-      downloadFile(`${base}-pipeline.json`, [files.pipelineJson], 'application/json');
+      const files = await engine.runs.exportModel(run.id);
+      if (!files.ok) return;
+      saveBlob('model.json', files.value.modelJson);
+      saveBlob('weights.bin', files.value.weights);
+      saveBlob(`${base}-pipeline.json`, files.value.pipelineJson);
     }
   },
 }));

@@ -1,0 +1,94 @@
+/**
+ * Training runs, owned by the engine: each keeps its model, pipeline, per-row scores and the
+ * dataset object it was trained on (so explanations and error analysis still work after the
+ * dataset is re-read or removed); the UI gets a RunSummary.
+ */
+import { activeBackend } from '../../core/compute/backends';
+import { runExperiment, type Experiment, type ExperimentConfig } from '../../core/experiment/run';
+import type { Dataset } from '../../core/frame/types';
+import { disposeModel, type EpochReport } from '../../core/models';
+import type { Job } from '../jobs';
+import { fail, ok, type Outcome } from '../outcome';
+import type { Resources } from '../resources';
+import type { DatasetHost } from '../data/service';
+import type { RunSummary, TrainProgress } from './api';
+
+export interface StoredRun {
+  summary: RunSummary;
+  run: Experiment;
+  dataset: Dataset;
+}
+
+export function createRunStore(datasets: DatasetHost, resources: Resources) {
+  const runs = new Map<string, StoredRun>();
+  let counter = 0;
+
+  resources.add({
+    list: (ledger) =>
+      [...runs.values()].map((s) => {
+        const own = ledger.arrays([s.run.scores, s.run.y, s.run.splitOf]);
+        const current = datasets.get(s.summary.datasetId) === s.dataset;
+        // The dataset's columns are charged here only when the dataset list no longer holds them.
+        const columns = ledger.dataset(s.dataset);
+        return {
+          id: s.summary.id,
+          kind: 'run' as const,
+          label: s.summary.label,
+          bytes: own + columns,
+          dependsOn: [s.summary.datasetId],
+          ...(columns > 0 ? { note: `${current ? '' : 'an earlier version of '}${s.summary.datasetName}, kept for this run` } : {}),
+        };
+      }),
+  });
+
+  return {
+    async train(datasetId: string, config: ExperimentConfig, job: Job<TrainProgress>): Promise<Outcome<RunSummary, 'not-found' | 'cancelled' | 'nan-loss' | 'diverged' | 'bad-config'>> {
+      const ds = datasets.get(datasetId);
+      if (!ds) return fail('not-found', 'That dataset is no longer loaded.');
+      const result = await runExperiment(ds, config, {
+        signal: job.signal,
+        onEpoch: (report: EpochReport) => job.progress({ jobId: job.id, epochs: [report], totalEpochs: config.model.epochs }),
+      });
+      if (!result.ok) return fail(result.error.reason, result.error.message);
+      const run = result.value;
+      counter++;
+      const id = resources.newId('run');
+      const summary: RunSummary = {
+        id,
+        label: `Run ${counter} · ${config.model.kind}${config.imbalance && config.imbalance.method !== 'none' ? ` · ${config.imbalance.method}` : ''}`,
+        datasetId,
+        datasetName: ds.name,
+        datasetVersion: datasets.version(datasetId),
+        config,
+        classes: run.classes,
+        backend: activeBackend(),
+        createdAt: new Date().toISOString(),
+        history: run.history,
+        stoppedEarly: run.stoppedEarly,
+        bestEpoch: run.bestEpoch,
+        evaluation: run.evaluation,
+        timings: run.timings,
+        trainRows: run.trainRows,
+      };
+      runs.set(id, { summary, run, dataset: ds });
+      return ok(summary);
+    },
+
+    get(runId: string): StoredRun | undefined {
+      return runs.get(runId);
+    },
+
+    remove(runId: string): boolean {
+      const stored = runs.get(runId);
+      if (!stored) return false;
+      disposeModel(stored.run.model);
+      runs.delete(runId);
+      return true;
+    },
+  };
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;
+
+/** Train progress merges epochs that wait for the next message, so none is dropped. */
+export const mergeEpochs = (waiting: TrainProgress, next: TrainProgress): TrainProgress => ({ ...next, epochs: [...waiting.epochs, ...next.epochs] });
