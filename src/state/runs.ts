@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { BinaryMetrics, EpochReport, ExperimentConfig, ModelKind, ModelSpec, RunSummary, TaskKind, TaskSetup } from '../engine/api';
 import { saveBlob } from './download';
+import { useDatasets } from './datasets';
 import { engineConnection } from './engine';
 
 export interface TrainJob {
@@ -173,6 +174,8 @@ export const useRuns = create<RunsStore>((set, get) => ({
       );
       if (result.ok) {
         set((s) => ({ runs: [...s.runs, result.value], selectedRunId: result.value.id, threshold: 0.5, thresholdMetrics: null }));
+        // A run holds memory too (scores, and its dataset's columns once that is removed).
+        void useDatasets.getState().refreshMemory();
       } else if (result.reason !== 'cancelled') {
         set({ trainError: result.message });
       } else {
