@@ -66,6 +66,7 @@ export function createJobRunner() {
       try {
         return await body(job);
       } finally {
+        // `waiting` is set inside the callbacks above, which TypeScript's narrowing cannot see.
         const left = waiting as { value: P } | null;
         if (left) emit(left.value);
         tokens.delete(jobId);

@@ -4,13 +4,13 @@
  * plain summaries (waterfall rows, beeswarm points, importance intervals, PD curves).
  */
 import {
-  buildBackground, cellValue, DEFAULT_EXPLAIN_OPTIONS, encodeEditedRow, encodeFeatureValues, ExplainError, explainEncoded, featureCount,
+  buildBackground, DEFAULT_EXPLAIN_OPTIONS, encodeEditedRow, encodeFeatureValues, ExplainError, explainEncoded, featureCount,
   marginAvailable, outputFunction, partialDependence, permutationImportance, rowFields,
   type Attribution, type Background, type ExplainableRun, type ExplainOptions, type ExplainSpace, type FeatureValue,
 } from '../../core/explain';
 import { csvField } from '../../core/experiment/exports';
 import { SPLIT_NAMES, type Experiment } from '../../core/experiment/run';
-import type { Dataset, Result } from '../../core/frame/types';
+import type { Dataset } from '../../core/frame/types';
 import { predictAsync, rankAuc } from '../../core/models';
 import { transform } from '../../core/prep/transform';
 import { createRandom, shuffledIndices } from '../../core/random';
