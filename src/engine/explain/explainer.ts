@@ -39,6 +39,10 @@ const gone = () => failWith('not-found', 'That run is no longer available; train
 export function createExplainer(runs: RunStore) {
   const backgrounds = new Map<string, Background>();
   const recorded = new Map<string, Recorded>();
+  runs.holdFor((runId, ledger) => {
+    const mine = [...backgrounds.entries()].filter(([key]) => key.startsWith(`${runId}|`)).map(([, bg]) => bg);
+    return ledger.arrays(mine) + ledger.arrays(recorded.get(runId)?.rows);
+  });
 
   function load(runId: string): { run: Experiment; ds: Dataset; er: ExplainableRun } | null {
     const stored = runs.get(runId);

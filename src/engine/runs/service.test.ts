@@ -50,7 +50,11 @@ describe.each(TRANSPORTS)('runs, saved models and explanations through the engin
     const run = expectOk(await engine.runs.train(datasetId, config, 'train-2', callback(() => {})));
     const worst = expectOk(await engine.explain.worstErrors(run.id, 3));
     const settings = { space: 'probability' as const, method: 'auto' as const, samples: 256, backgroundSize: 10, backgroundKind: 'kmeans' as const };
+    const bytesOf = async () => (await engine.session.resources()).resources.find((r) => r.id === run.id)!.bytes;
+    const before = await bytesOf();
     const row = expectOk(await engine.explain.explainRow(run.id, worst[0].rowIndex, settings));
+    // The background and the explained row are kept for the CSV, and charged to the run.
+    expect(await bytesOf()).toBeGreaterThan(before);
     expect(row.features.length).toBe(config.features.length);
     const csv = expectOk(await engine.explain.exportShapCsv(run.id));
     expect((await csv.csv.text()).split('\n')[0]).toMatch(/^row_index,base_value,prediction,/);

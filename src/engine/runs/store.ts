@@ -9,7 +9,7 @@ import type { Dataset } from '../../core/frame/types';
 import { disposeModel, type EpochReport } from '../../core/models';
 import type { Job } from '../jobs';
 import { fail, ok, type Outcome } from '../outcome';
-import type { Resources } from '../resources';
+import type { Ledger, Resources } from '../resources';
 import type { DatasetHost } from '../data/service';
 import type { RunSummary, TrainProgress } from './api';
 
@@ -22,6 +22,8 @@ export interface StoredRun {
 export function createRunStore(datasets: DatasetHost, resources: Resources) {
   const runs = new Map<string, StoredRun>();
   let counter = 0;
+  // What other services keep for a run (explanation backgrounds, explained rows) is charged to the run.
+  const holders: ((runId: string, ledger: Ledger) => number)[] = [];
 
   resources.add({
     list: (ledger) =>
@@ -34,7 +36,7 @@ export function createRunStore(datasets: DatasetHost, resources: Resources) {
           id: s.summary.id,
           kind: 'run' as const,
           label: s.summary.label,
-          bytes: own + columns,
+          bytes: own + columns + holders.reduce((sum, held) => sum + held(s.summary.id, ledger), 0),
           dependsOn: [s.summary.datasetId],
           ...(columns > 0 ? { note: `${current ? '' : 'an earlier version of '}${s.summary.datasetName}, kept for this run` } : {}),
         };
@@ -72,6 +74,11 @@ export function createRunStore(datasets: DatasetHost, resources: Resources) {
       };
       runs.set(id, { summary, run, dataset: ds });
       return ok(summary);
+    },
+
+    /** Another service holds memory for runs: it says how much for a run id. */
+    holdFor(held: (runId: string, ledger: Ledger) => number): void {
+      holders.push(held);
     },
 
     get(runId: string): StoredRun | undefined {
