@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExperimentConfig, TrainProgress } from '../api';
+import type { ExperimentConfig, JobProgress, TrainProgress } from '../api';
 import { expectOk, startTestEngine, TRANSPORTS, type TestEngine } from '../testEngine.testing';
 
 describe.each(TRANSPORTS)('runs, saved models and explanations through the engine (%s)', (transport) => {
@@ -60,6 +60,26 @@ describe.each(TRANSPORTS)('runs, saved models and explanations through the engin
     expect((await csv.csv.text()).split('\n')[0]).toMatch(/^row_index,base_value,prediction,/);
     const bad = await engine.explain.explainRow(run.id, -1, settings);
     expect(bad).toMatchObject({ ok: false, reason: 'bad-input' });
+  });
+
+  it('runs the global summary and permutation importance as cancellable jobs', async () => {
+    const { engine, callback } = connection;
+    const run = expectOk(await engine.runs.train(datasetId, config, 'train-4', callback(() => {})));
+    const settings = { space: 'probability' as const, method: 'kernel' as const, samples: 512, backgroundSize: 20, backgroundKind: 'kmeans' as const, rows: 400 };
+    let asked = false;
+    const cancelled = await engine.explain.explainGlobal(
+      run.id,
+      settings,
+      'global-1',
+      callback((p: JobProgress) => {
+        if (!asked) void engine.session.cancel(p.jobId);
+        asked = true;
+      }),
+    );
+    expect(cancelled).toMatchObject({ ok: false, reason: 'cancelled' });
+    const importance = expectOk(await engine.explain.permutationImportance(run.id, { repeats: 2 }, 'importance-1', null));
+    expect(importance.metric).toBe('AUC');
+    expect(importance.features.length).toBe(config.features.length);
   });
 
   it('removing the dataset names the runs that still use it; they keep working and hold its columns', async () => {
