@@ -2,11 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { openStudio } from './support';
 
 type Agreement = { backend: string; rows: number; maxAbsDiff: number } | null;
+type Answer = { ok: true; value: Agreement } | { ok: false; reason: string; message: string };
 
 async function agreement(page: Page, runId: string): Promise<Agreement> {
   return page.evaluate(async (id) => {
-    const engine = (window as unknown as { loupeEngine: { backendAgreement(id: string): Promise<Agreement> } }).loupeEngine;
-    return engine.backendAgreement(id);
+    const engine = (window as unknown as { loupeEngine: { runs: { backendAgreement(id: string): Promise<Answer> } } }).loupeEngine;
+    const answer = await engine.runs.backendAgreement(id);
+    return answer.ok ? answer.value : null;
   }, runId);
 }
 

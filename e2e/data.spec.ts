@@ -28,6 +28,8 @@ test('a CSV with quotes, CRLF and missing markers is parsed, profiled and paged'
   const stats = page.locator('.stats');
   await expect(stats).toContainText('Rows5');
   await expect(stats).toContainText('Columns5');
+  // What the engine holds in all, against its budget: the two demo datasets and this file.
+  await expect(page.getByLabel('Memory held by Loupe')).toHaveText(/^Loupe holds [\d.]+ [KM]B of its [\d.]+ [MG]B memory budget \(3 datasets\)\.$/);
   const amount = page.getByRole('article', { name: 'Column amount' });
   await expect(amount.getByLabel('Type of amount')).toHaveValue('numeric');
   await expect(amount).toContainText('Missing1');

@@ -23,16 +23,16 @@ function flags(args) {
 async function trainKept(page, { datasetId, target, model, seed, overrides }) {
   return page.evaluate(async ({ datasetId, target, model, seed, overrides }) => {
     const engine = window.loupeEngine;
-    const setup = await engine.setupTask(datasetId, target, null);
-    if (!setup.ok) return { error: setup.error.message };
+    const setup = await engine.runs.setupTask(datasetId, target, null);
+    if (!setup.ok) return { error: setup.message };
     const s = setup.value;
     // The explain workloads train classification targets, which every kind they name can learn.
-    const spec = { ...(await engine.defaultModel(model, s.task)), ...overrides };
+    const spec = { ...(await engine.runs.defaultModel(model, s.task)), ...overrides };
     const config = { target, task: s.task, positiveClass: s.positiveClass, features: s.features.filter((f) => f.include).map((f) => f.name), model: spec, seed, split: { train: 0.7, val: 0.15, test: 0.15 }, threshold: 0.5 };
     const progress = () => {};
     progress[window.__loupeProxyMarker] = true;
-    const run = await engine.train(datasetId, config, `bench-${Date.now()}`, progress);
-    return run.ok ? { runId: run.value.id, task: s.task } : { error: `${run.error.reason}: ${run.error.message}` };
+    const run = await engine.runs.train(datasetId, config, `bench-${Date.now()}`, progress);
+    return run.ok ? { runId: run.value.id, task: s.task } : { error: `${run.reason}: ${run.message}` };
   }, { datasetId, target, model, seed, overrides });
 }
 
@@ -40,27 +40,28 @@ async function trainKept(page, { datasetId, target, model, seed, overrides }) {
 async function timeExplain(page, runId, { oneRowRepeats, globalRows }) {
   return page.evaluate(async ({ runId, oneRowRepeats, globalRows }) => {
     const engine = window.loupeEngine;
-    const worst = await engine.worstErrors(runId, Math.max(oneRowRepeats + 1, 10));
-    const rows = worst.map((w) => w.rowIndex);
+    const worst = await engine.explain.worstErrors(runId, Math.max(oneRowRepeats + 1, 10));
+    if (!worst.ok) return { error: worst.message };
+    const rows = worst.value.map((w) => w.rowIndex);
     const local = { space: 'probability', method: 'kernel', samples: 2048, backgroundSize: 50, backgroundKind: 'kmeans' };
     // The first call builds the background (k-means over 2,000 training rows) and warms kernels.
-    const warm = await engine.explainRow(runId, rows[0], local);
-    if (!warm.ok) return { error: warm.error.message };
+    const warm = await engine.explain.explainRow(runId, rows[0], local);
+    if (!warm.ok) return { error: warm.message };
     let ms = 0;
     let evaluations = 0;
     for (let i = 1; i <= oneRowRepeats; i++) {
       const t = performance.now();
-      const r = await engine.explainRow(runId, rows[i % rows.length], local);
+      const r = await engine.explain.explainRow(runId, rows[i % rows.length], local);
       ms += performance.now() - t;
-      if (!r.ok) return { error: r.error.message };
+      if (!r.ok) return { error: r.message };
       evaluations += r.value.evaluations;
     }
     const global = { space: 'probability', method: 'kernel', samples: 512, backgroundSize: 20, backgroundKind: 'kmeans', rows: globalRows };
-    await engine.explainRow(runId, rows[0], global); // background for the global settings
+    await engine.explain.explainRow(runId, rows[0], global); // background for the global settings
     const t = performance.now();
-    const g = await engine.explainGlobal(runId, global, `bench-explain-${Date.now()}`, null);
+    const g = await engine.explain.explainGlobal(runId, global, `bench-explain-${Date.now()}`, null);
     const globalMs = performance.now() - t;
-    if (!g.ok) return { error: g.error.message };
+    if (!g.ok) return { error: g.message };
     return { oneRowMs: ms / oneRowRepeats, oneRowEvalsPerSec: evaluations / (ms / 1000), globalRows: g.value.rows, globalMs, globalEvalsPerSec: g.value.evaluations / (globalMs / 1000), firstRowMs: warm.value.ms };
   }, { runId, oneRowRepeats, globalRows });
 }
@@ -119,11 +120,11 @@ async function explainCsv(browser, url, f) {
       const engine = window.loupeEngine;
       const settings = { space: 'probability', method: 'auto', samples: 512, backgroundSize: 20, backgroundKind: 'kmeans', rows };
       const t = performance.now();
-      const g = await engine.explainGlobal(runId, settings, `bench-explain-${Date.now()}`, null);
+      const g = await engine.explain.explainGlobal(runId, settings, `bench-explain-${Date.now()}`, null);
       const ms = performance.now() - t;
-      if (!g.ok) return { error: g.error.message };
-      const csv = await engine.exportShapCsv(runId);
-      return csv.ok ? { csv: csv.value.csv, space: csv.value.space, rows: g.value.rows, ms } : { error: csv.error.message };
+      if (!g.ok) return { error: g.message };
+      const csv = await engine.explain.exportShapCsv(runId);
+      return csv.ok ? { csv: await csv.value.csv.text(), space: csv.value.space, rows: g.value.rows, ms } : { error: csv.message };
     }, { runId: trained.runId, rows });
     if (result.error) throw new Error(`explain: ${result.error}`);
     mkdirSync('bench/results', { recursive: true });

@@ -18,22 +18,24 @@ export async function run({ browser, url, args }) {
   const picks = Number(flag(args, 'picks', '5'));
   const page = await openStudio(browser, url, '?bench=1&backend=wasm');
   await page.waitForFunction(() => window.loupeEngine !== undefined, null, { timeout: 60_000 });
-  await page.waitForFunction(async () => (await window.loupeEngine.listDatasets()).some((d) => d.name === 'demo-ratings.csv'), null, { timeout: 60_000, polling: 250 });
+  await page.waitForFunction(async () => (await window.loupeEngine.data.listDatasets()).some((d) => d.name === 'demo-ratings.csv'), null, { timeout: 60_000, polling: 250 });
   const out = await page.evaluate(async ({ algorithm, picks }) => {
     const engine = window.loupeEngine;
-    const ds = (await engine.listDatasets()).find((d) => d.name === 'demo-ratings.csv');
-    const suggested = await engine.suggestEventsMapping(ds.id);
-    if (!suggested.ok) throw new Error(suggested.error.message);
+    const ds = (await engine.data.listDatasets()).find((d) => d.name === 'demo-ratings.csv');
+    const suggested = await engine.events.suggestEventsMapping(ds.id);
+    if (!suggested.ok) throw new Error(suggested.message);
     const mapping = suggested.value.mapping;
-    const trained = await engine.compareImplicit(mapping, { algorithms: [algorithm], seed: 42, diversity: 1 }, 'bench-onboarding', null);
-    if (!trained.ok) throw new Error(trained.error.message);
-    const items = (await engine.searchEventItems('', 50)).map((x) => x.item);
+    const trained = await engine.events.compareImplicit(mapping, { algorithms: [algorithm], seed: 42, diversity: 1 }, 'bench-onboarding', null);
+    if (!trained.ok) throw new Error(trained.message);
+    const found = await engine.events.searchEventItems(trained.value.comparisonId, '', 50);
+    if (!found.ok) throw new Error(found.message);
+    const items = found.value.map((x) => x.item);
     const updates = [];
     for (let n = 1; n <= picks; n++) {
       const t0 = performance.now();
-      const r = await engine.onboardUser(algorithm, items.slice(0, n * 7).filter((_, i) => i % 7 === 0), 10, 1);
+      const r = await engine.events.onboardUser(trained.value.comparisonId, algorithm, items.slice(0, n * 7).filter((_, i) => i % 7 === 0), 10, 1);
       const roundTrip = performance.now() - t0;
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(r.message);
       updates.push({ picks: n, engineMs: r.value.millis, roundTripMs: roundTrip });
     }
     return { updates };

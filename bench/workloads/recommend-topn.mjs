@@ -41,13 +41,13 @@ export async function run({ browser, url, args }) {
   }
   const mapping = await page.evaluate(async ({ fileName }) => {
     const engine = window.loupeEngine;
-    const ds = (await engine.listDatasets()).find((d) => d.name === fileName);
-    const suggested = await engine.suggestEventsMapping(ds.id);
-    if (!suggested.ok) throw new Error(suggested.error.message);
+    const ds = (await engine.data.listDatasets()).find((d) => d.name === fileName);
+    const suggested = await engine.events.suggestEventsMapping(ds.id);
+    if (!suggested.ok) throw new Error(suggested.message);
     // The Recommenders' protocol treats every rating as an interaction: no threshold, no decay.
     const m = { ...suggested.value.mapping, threshold: null, halfLifeDays: null };
-    const summary = await engine.summarizeEvents(m);
-    if (!summary.ok) throw new Error(summary.error.message);
+    const summary = await engine.events.summarizeEvents(m);
+    if (!summary.ok) throw new Error(summary.message);
     return { m, summary: summary.value };
   }, { fileName });
   const lines = [];
@@ -59,8 +59,9 @@ export async function run({ browser, url, args }) {
     console.error(`[bench recommend-topn] ${algorithm} on ${fileName}…`);
     const out = await page.evaluate(async ({ m, algorithm, seed, diversity }) => {
       const t0 = performance.now();
-      const r = await window.loupeEngine.compareImplicit(m, { algorithms: [algorithm], seed, diversity }, `bench-topn-${algorithm}`, null);
-      if (!r.ok) throw new Error(r.error.message);
+      const r = await window.loupeEngine.events.compareImplicit(m, { algorithms: [algorithm], seed, diversity }, `bench-topn-${algorithm}`, null);
+      if (!r.ok) throw new Error(r.message);
+      await window.loupeEngine.events.removeComparison(r.value.comparisonId);
       return { row: r.value.rows[0], jobSeconds: (performance.now() - t0) / 1000 };
     }, { m: mapping.m, algorithm, seed, diversity });
     const r = out.row;

@@ -44,13 +44,13 @@ export async function run({ browser, url, args }) {
   const mapping = await page.evaluate(
     async ({ fileName, overrides }) => {
       const engine = window.loupeEngine;
-      const ds = (await engine.listDatasets()).find((d) => d.name === fileName);
-      const suggested = await engine.suggestRatingsMapping(ds.id);
-      if (!suggested.ok) throw new Error(suggested.error.message);
+      const ds = (await engine.data.listDatasets()).find((d) => d.name === fileName);
+      const suggested = await engine.ratings.suggestRatingsMapping(ds.id);
+      if (!suggested.ok) throw new Error(suggested.message);
       const m = { ...suggested.value.mapping };
       for (const [k, v] of Object.entries(overrides)) if (v) m[k] = v === 'none' ? null : v;
-      const summary = await engine.summarizeRatings(m);
-      if (!summary.ok) throw new Error(summary.error.message);
+      const summary = await engine.ratings.summarizeRatings(m);
+      if (!summary.ok) throw new Error(summary.message);
       return m;
     },
     { fileName, overrides },
@@ -63,13 +63,15 @@ export async function run({ browser, url, args }) {
       async ({ mapping, algorithm, folds, seed }) => {
         const engine = window.loupeEngine;
         const t0 = performance.now();
-        const result = await engine.compareRecommenders(mapping, { algorithms: [algorithm], split: { kind: 'kfold', folds, seed } }, `bench-${algorithm}`, null);
+        const result = await engine.ratings.compareRecommenders(mapping, { algorithms: [algorithm], split: { kind: 'kfold', folds, seed } }, `bench-${algorithm}`, null);
         const t1 = performance.now();
-        if (!result.ok) throw new Error(result.error.message);
-        const csv = await engine.exportTopN(algorithm, 10);
+        if (!result.ok) throw new Error(result.message);
+        const csv = await engine.ratings.exportTopN(result.value.comparisonId, algorithm, 10);
         const t2 = performance.now();
-        if (!csv.ok) throw new Error(csv.error.message);
-        return { row: result.value.rows[0], summary: result.value.summary, jobSeconds: (t1 - t0) / 1000, topNSeconds: (t2 - t1) / 1000, csvLines: csv.value.trim().split('\n').length - 1 };
+        if (!csv.ok) throw new Error(csv.message);
+        // Comparisons are kept until removed; the bench needs each only for its table row and CSV.
+        await engine.ratings.removeComparison(result.value.comparisonId);
+        return { row: result.value.rows[0], summary: result.value.summary, jobSeconds: (t1 - t0) / 1000, topNSeconds: (t2 - t1) / 1000, csvLines: (await csv.value.text()).trim().split('\n').length - 1 };
       },
       { mapping, algorithm, folds, seed },
     );

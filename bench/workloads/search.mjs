@@ -64,10 +64,10 @@ async function searchOnce(browser, url, { backend, workers, csv, k, epochs }) {
     const result = await page.evaluate(
       async ({ datasetId, grid, k, epochs }) => {
         const engine = window.loupeEngine;
-        const setup = await engine.setupTask(datasetId, 'label', null);
-        if (!setup.ok) return { error: setup.error.message };
+        const setup = await engine.runs.setupTask(datasetId, 'label', null);
+        if (!setup.ok) return { error: setup.message };
         const s = setup.value;
-        const model = { ...(await engine.defaultModel('mlp', s.task)), epochs, earlyStoppingPatience: 0 };
+        const model = { ...(await engine.runs.defaultModel('mlp', s.task)), epochs, earlyStoppingPatience: 0 };
         const config = {
           target: 'label',
           task: s.task,
@@ -85,9 +85,9 @@ async function searchOnce(browser, url, { backend, workers, csv, k, epochs }) {
         };
         progress[window.__loupeProxyMarker] = true;
         const started = performance.now();
-        const out = await engine.searchModels(datasetId, config, { mode: 'grid', space: grid, samples: 0, k }, `bench-search-${Date.now()}`, progress);
+        const out = await engine.search.searchModels(datasetId, config, { mode: 'grid', space: grid, samples: 0, k }, `bench-search-${Date.now()}`, progress);
         const wallMs = performance.now() - started;
-        if (!out.ok) return { error: out.error.message };
+        if (!out.ok) return { error: out.message };
         const best = [...out.value].sort((a, b) => b.cv.metrics[0].mean - a.cv.metrics[0].mean)[0];
         return {
           wallMs,

@@ -98,7 +98,7 @@ export async function upload(page, path) {
   // Poll from here: waitForFunction would take an async predicate's pending Promise as truthy.
   let id = null;
   for (const deadline = Date.now() + 300_000; !id && Date.now() < deadline; ) {
-    id = await page.evaluate(async (n) => (await window.loupeEngine.listDatasets()).find((d) => d.name === n)?.id ?? null, fileName);
+    id = await page.evaluate(async (n) => (await window.loupeEngine.data.listDatasets()).find((d) => d.name === n)?.id ?? null, fileName);
     if (!id) await new Promise((r) => setTimeout(r, 250));
   }
   if (!id) throw new Error(`${fileName} did not load within 5 minutes`);
@@ -111,18 +111,18 @@ async function trainInPage(page, request) {
   return page.evaluate(async ({ datasetId, target, model, seed, positive, backend, overrides, exportFiles }) => {
     const engine = window.loupeEngine;
     if (backend) {
-      const switched = await engine.switchBackend(backend);
-      if (!switched.ok) return { error: switched.error.message };
+      const switched = await engine.session.switchBackend(backend);
+      if (!switched.ok) return { error: switched.message };
     }
-    const setup = await engine.setupTask(datasetId, target, positive ? { positiveClass: positive } : null);
-    if (!setup.ok) return { error: setup.error.message };
+    const setup = await engine.runs.setupTask(datasetId, target, positive ? { positiveClass: positive } : null);
+    if (!setup.ok) return { error: setup.message };
     const s = setup.value;
     // As the Train form does: a kind that cannot learn the task gives way to the first that can.
-    const kinds = await engine.modelKinds();
+    const kinds = await engine.runs.modelKinds();
     const fits = (k) => kinds.some((i) => i.kind === k && i.tasks.includes(s.task));
     if (!kinds.some((i) => i.kind === model)) return { error: `--model names no registered kind; the kinds are ${kinds.map((i) => i.kind).join(', ')}` };
     const kind = fits(model) ? model : kinds.find((i) => i.tasks.includes(s.task)).kind;
-    const spec = { ...(await engine.defaultModel(kind, s.task)), ...overrides };
+    const spec = { ...(await engine.runs.defaultModel(kind, s.task)), ...overrides };
     const config = {
       target,
       task: s.task,
@@ -136,12 +136,14 @@ async function trainInPage(page, request) {
     const progress = () => {};
     progress[window.__loupeProxyMarker] = true;
     const started = performance.now();
-    const run = await engine.train(datasetId, config, `bench-${Date.now()}`, progress);
+    const run = await engine.runs.train(datasetId, config, `bench-${Date.now()}`, progress);
     const wallMs = performance.now() - started;
-    if (!run.ok) return { error: `${run.error.reason}: ${run.error.message}` };
+    if (!run.ok) return { error: `${run.reason}: ${run.message}` };
     const summary = run.value;
-    const files = exportFiles ? { report: await engine.exportReport(summary.id), predictions: await engine.exportPredictions(summary.id) } : null;
-    await engine.removeRun(summary.id);
+    // Exports come back as Blobs; the page reads them to text so they can leave page.evaluate.
+    const text = async (blob) => (blob.ok ? blob.value.text() : null);
+    const files = exportFiles ? { report: await text(await engine.runs.exportReport(summary.id)), predictions: await text(await engine.runs.exportPredictions(summary.id)) } : null;
+    await engine.runs.removeRun(summary.id);
     return { summary, files, wallMs };
   }, request);
 }

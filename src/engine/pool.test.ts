@@ -1,23 +1,35 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChannelWorker } from './channelWorker.testing';
 import { createWorkerPool, PoolCancelled, spareCores } from './pool';
 
 interface SlowApi {
-  /** Resolves with `value` after `ms`; records how many calls overlap. */
-  echo(value: number, ms: number): Promise<number>;
+  /** Resolves with `value` once the test opens the gate (or at once when it is open); counts overlapping calls. */
+  echo(value: number): Promise<number>;
   fail(): Promise<never>;
 }
 
+// Tasks wait on gates the test opens, so overlap is counted by events, not by how long a sleep lasts.
 let running = 0;
 let peak = 0;
+let gateOpen = true;
+let waitingAtGate: (() => void)[] = [];
 const started: FakeWorker[] = [];
+
+function closeGate() {
+  gateOpen = false;
+}
+
+function openGate() {
+  gateOpen = true;
+  for (const go of waitingAtGate.splice(0)) go();
+}
 
 function slowApi(): SlowApi {
   return {
-    async echo(value, ms) {
+    async echo(value) {
       running++;
       peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, ms));
+      if (!gateOpen) await new Promise<void>((resolve) => waitingAtGate.push(resolve));
       running--;
       return value;
     },
@@ -42,6 +54,8 @@ afterEach(() => {
   delete (globalThis as { Worker?: unknown }).Worker;
   running = 0;
   peak = 0;
+  gateOpen = true;
+  waitingAtGate = [];
   started.length = 0;
 });
 
@@ -51,7 +65,7 @@ describe('worker pool', () => {
     const pool = createWorkerPool<SlowApi>({ size: 3, startWorker: () => new FakeWorker() as unknown as Worker, inline: () => (made++, slowApi()) });
     expect(pool.parallel).toBe(false);
     expect(pool.size).toBe(1);
-    const out = await Promise.all([1, 2, 3].map((v) => pool.run((api) => api.echo(v, 5))));
+    const out = await Promise.all([1, 2, 3].map((v) => pool.run((api) => api.echo(v))));
     expect(out).toEqual([1, 2, 3]);
     expect(made).toBe(1);
     expect(started).toHaveLength(0);
@@ -61,7 +75,13 @@ describe('worker pool', () => {
     withWorkerGlobal();
     const pool = createWorkerPool<SlowApi>({ size: 2, startWorker: () => new FakeWorker() as unknown as Worker, inline: slowApi });
     expect(pool.parallel).toBe(true);
-    const out = await Promise.all([1, 2, 3, 4, 5].map((v) => pool.run((api) => api.echo(v, 20))));
+    closeGate();
+    const all = Promise.all([1, 2, 3, 4, 5].map((v) => pool.run((api) => api.echo(v))));
+    // Two tasks reach the helpers and wait there; the other three stay queued in the pool.
+    await vi.waitFor(() => expect(running).toBe(2));
+    expect(waitingAtGate).toHaveLength(2);
+    openGate();
+    const out = await all;
     expect(out).toEqual([1, 2, 3, 4, 5]);
     expect(peak).toBe(2);
     expect(started).toHaveLength(2);
@@ -73,11 +93,15 @@ describe('worker pool', () => {
     withWorkerGlobal();
     const pool = createWorkerPool<SlowApi>({ size: 1, startWorker: () => new FakeWorker() as unknown as Worker, inline: slowApi });
     const signal = { aborted: false };
-    const slow = pool.run((api) => api.echo(1, 2000), signal);
-    setTimeout(() => (signal.aborted = true), 30);
+    closeGate();
+    const slow = pool.run((api) => api.echo(1), signal);
+    // Cancel once the task is really running in the helper (it would wait at the gate for ever).
+    await vi.waitFor(() => expect(running).toBe(1));
+    signal.aborted = true;
     await expect(slow).rejects.toBeInstanceOf(PoolCancelled);
     expect(started[0].terminated).toBe(true);
-    await expect(pool.run((api) => api.echo(7, 1))).resolves.toBe(7);
+    openGate();
+    await expect(pool.run((api) => api.echo(7))).resolves.toBe(7);
     expect(started).toHaveLength(2);
     pool.dispose();
   });
@@ -86,7 +110,7 @@ describe('worker pool', () => {
     withWorkerGlobal();
     const pool = createWorkerPool<SlowApi>({ size: 1, startWorker: () => new FakeWorker() as unknown as Worker, inline: slowApi });
     await expect(pool.run((api) => api.fail())).rejects.toThrow('bad input in the helper');
-    await expect(pool.run((api) => api.echo(3, 1))).resolves.toBe(3);
+    await expect(pool.run((api) => api.echo(3))).resolves.toBe(3);
     expect(started).toHaveLength(1);
     pool.dispose();
   });
@@ -97,12 +121,13 @@ describe('worker pool', () => {
       size: 2,
       startWorker: () => {
         const w = new FakeWorker(false); // never answers, as a worker whose script did not load
-        setTimeout(() => w.crash('Failed to fetch module script'), 10);
+        // After the pool has attached its error listener: the next task of the event loop.
+        setTimeout(() => w.crash('Failed to fetch module script'), 0);
         return w as unknown as Worker;
       },
       inline: slowApi,
     });
-    const out = await Promise.all([1, 2, 3].map((v) => pool.run((api) => api.echo(v, 5))));
+    const out = await Promise.all([1, 2, 3].map((v) => pool.run((api) => api.echo(v))));
     expect(out).toEqual([1, 2, 3]);
     expect(pool.parallel).toBe(false);
     expect(started.every((w) => w.terminated)).toBe(true);

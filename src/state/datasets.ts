@@ -3,7 +3,7 @@
  * running load job. Rows stay in the worker; the table asks for pages.
  */
 import { create } from 'zustand';
-import type { ColumnKind, DatasetProfile, JobProgress, ParseSettings, RowPage } from '../engine/api';
+import type { ColumnKind, DatasetProfile, DatasetRemoval, JobProgress, MemoryReport, ParseSettings, RowPage } from '../engine/api';
 import { engineConnection } from './engine';
 
 export interface LoadJob {
@@ -22,7 +22,12 @@ export interface DatasetsStore {
   pendingSettings: Partial<ParseSettings> | null;
   /** The last problem, shown in a dismissible banner; loaded datasets are untouched. */
   problem: { title: string; message: string } | null;
+  /** What the engine holds against its memory budget, refreshed after every load or removal. */
+  memory: MemoryReport | null;
+  /** What the last removal freed and what depends on the removed dataset. */
+  lastRemoval: DatasetRemoval | null;
   refresh(): Promise<void>;
+  refreshMemory(): Promise<void>;
   loadFile(file: File): Promise<void>;
   reparse(settings: Partial<ParseSettings>): Promise<void>;
   setColumnKind(column: string, kind: ColumnKind): Promise<void>;
@@ -54,15 +59,22 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
     job: null,
     pendingSettings: null,
     problem: null,
+    memory: null,
+    lastRemoval: null,
 
     async refresh() {
       const { engine } = engineConnection();
-      const list = await engine.listDatasets();
+      const list = await engine.data.listDatasets();
       set((s) => ({
         byId: Object.fromEntries(list.map((d) => [d.id, d])),
         order: list.map((d) => d.id),
         activeId: s.activeId && list.some((d) => d.id === s.activeId) ? s.activeId : (list[0]?.id ?? null),
       }));
+      await get().refreshMemory();
+    },
+
+    async refreshMemory() {
+      set({ memory: await engineConnection().engine.session.resources() });
     },
 
     async loadFile(file) {
@@ -76,12 +88,12 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
       // Marks let `npm run bench` time File -> profile ready from inside the page.
       performance.mark(`loupe:load-start:${id}`);
       try {
-        const result = await engine.loadFile(file, file.name, null, id, callback(onProgress));
+        const result = await engine.data.loadFile(file, file.name, null, id, callback(onProgress));
         if (result.ok) {
           performance.measure(`loupe:load:${file.name}`, `loupe:load-start:${id}`);
           put(result.value, true);
-        }
-        else if (result.error.code !== 'cancelled') set({ problem: { title: `Could not load "${file.name}"`, message: result.error.message } });
+          await get().refreshMemory();
+        } else if (result.reason !== 'cancelled') set({ problem: { title: `Could not load "${file.name}"`, message: result.message } });
       } catch (error) {
         set({ problem: { title: `Could not load "${file.name}"`, message: (error as Error).message } });
       } finally {
@@ -97,9 +109,11 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
       const id = newJobId();
       set({ job: { id, name, fraction: 0, message: `Re-reading ${name}` }, problem: null, pendingSettings: settings });
       try {
-        const result = await engine.reparse(active, settings, id, callback(onProgress));
-        if (result.ok) put(result.value, false);
-        else if (result.error.code !== 'cancelled') set({ problem: { title: `Could not re-read "${name}"`, message: `${result.error.message} The previous version is kept.` } });
+        const result = await engine.data.reparse(active, settings, id, callback(onProgress));
+        if (result.ok) {
+          put(result.value, false);
+          await get().refreshMemory();
+        } else if (result.reason !== 'cancelled') set({ problem: { title: `Could not re-read "${name}"`, message: `${result.message} The previous version is kept.` } });
       } finally {
         set({ job: null, pendingSettings: null });
       }
@@ -108,14 +122,16 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
     async setColumnKind(column, kind) {
       const active = get().activeId;
       if (!active) return;
-      const result = await engineConnection().engine.setColumnKind(active, column, kind);
-      if (result.ok) put(result.value, false);
-      else set({ problem: { title: `Cannot make "${column}" ${kind}`, message: result.error.message } });
+      const result = await engineConnection().engine.data.setColumnKind(active, column, kind);
+      if (result.ok) {
+        put(result.value, false);
+        await get().refreshMemory();
+      } else set({ problem: { title: `Cannot make "${column}" ${kind}`, message: result.message } });
     },
 
     async cancelJob() {
       const job = get().job;
-      if (job) await engineConnection().engine.cancel(job.id);
+      if (job) await engineConnection().engine.session.cancel(job.id);
     },
 
     select(id) {
@@ -123,20 +139,23 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
     },
 
     async remove(id) {
-      await engineConnection().engine.removeDataset(id);
+      const removal = await engineConnection().engine.data.removeDataset(id);
+      // Not found: already gone in the engine, so it goes from the list too.
       set((s) => {
         const { [id]: _removed, ...rest } = s.byId;
         const order = s.order.filter((x) => x !== id);
-        return { byId: rest, order, activeId: s.activeId === id ? (order[0] ?? null) : s.activeId };
+        return { byId: rest, order, activeId: s.activeId === id ? (order[0] ?? null) : s.activeId, lastRemoval: removal.ok ? removal.value : null };
       });
+      await get().refreshMemory();
     },
 
     dismissProblem() {
       set({ problem: null });
     },
 
-    fetchRows(datasetId, offset, limit) {
-      return engineConnection().engine.rows(datasetId, offset, limit);
+    async fetchRows(datasetId, offset, limit) {
+      const page = await engineConnection().engine.data.rows(datasetId, offset, limit);
+      return page.ok ? page.value : null;
     },
   };
 });

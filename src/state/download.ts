@@ -1,6 +1,6 @@
-/** Save bytes the user asked for as a file: a blob: URL, never a network request. */
-export function downloadFile(name: string, parts: BlobPart[], type: string): void {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
+/** Save a Blob the engine built (report, CSV, model files) as a file: a blob: URL, never a network request. */
+export function saveBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

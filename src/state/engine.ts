@@ -36,7 +36,7 @@ export const useEngine = create<EngineStore>((set, get) => ({
     }
     set({ connection, memoryBudgetMB: config.memoryBudgetMB });
     try {
-      const info = await connection.engine.start({ ...config, wasmPath: new URL('tfjs-wasm/', document.baseURI).href });
+      const info = await connection.engine.session.start({ ...config, wasmPath: new URL('tfjs-wasm/', document.baseURI).href });
       set({ status: 'ready', compute: info.compute });
     } catch (error) {
       set({ status: 'failed', failure: `The data engine could not start: ${(error as Error).message}` });
@@ -47,9 +47,9 @@ export const useEngine = create<EngineStore>((set, get) => ({
     const connection = get().connection;
     if (!connection) return;
     set({ switching: true, backendError: null });
-    const result = await connection.engine.switchBackend(name);
+    const result = await connection.engine.session.switchBackend(name);
     if (result.ok) set({ compute: result.value, switching: false });
-    else set({ switching: false, backendError: result.error.message });
+    else set({ switching: false, backendError: result.message });
   },
 }));
 

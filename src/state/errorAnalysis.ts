@@ -26,14 +26,14 @@ export const useErrorAnalysis = create<ErrorAnalysisStore>((set) => ({
   async sliceBy(runId, column) {
     const mine = ++request;
     set({ runId, column, error: null });
-    const result = await engineConnection().engine.sliceMetrics(runId, column);
+    const result = await engineConnection().engine.runs.sliceMetrics(runId, column);
     if (mine !== request) return;
-    set(result.ok ? { table: result.value, error: null } : { table: null, error: result.error.message });
+    set(result.ok ? { table: result.value, error: null } : { table: null, error: result.message });
   },
 
   async loadErrors(runId) {
     set({ errors: null });
-    const result = await engineConnection().engine.confidentErrors(runId, ERROR_ROWS);
-    set({ errors: result ? { columns: result.columns, rows: result.errors } : null });
+    const result = await engineConnection().engine.runs.confidentErrors(runId, ERROR_ROWS);
+    set({ errors: result.ok ? { columns: result.value.columns, rows: result.value.errors } : null });
   },
 }));

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type {
   JobProgress, DependenceResult, ExplainSettings, ExplainSpace, FeatureValue, GlobalExplanation, ImportanceResult, RowExplanation, RowMatch, RowValues, WorstError,
 } from '../engine/api';
-import { downloadFile } from './download';
+import { saveBlob } from './download';
 import { engineConnection } from './engine';
 
 export interface ExplainJob {
@@ -86,8 +86,9 @@ export const useExplain = create<ExplainStore>((set, get) => ({
   async open(runId) {
     if (get().runId === runId) return;
     set({ runId, rowIndex: null, row: null, rowError: null, values: null, edits: {}, whatIf: null, whatIfError: null, matches: [], global: null, globalError: null, importance: null, importanceError: null, dependence: null, dependenceError: null, exportNote: null, settings: DEFAULT_SETTINGS });
-    const worst = await engineConnection().engine.worstErrors(runId, 8);
+    const answer = await engineConnection().engine.explain.worstErrors(runId, 8);
     if (get().runId !== runId) return;
+    const worst = answer.ok ? answer.value : [];
     set({ worst });
     if (worst.length > 0) await get().selectRow(worst[0].rowIndex);
   },
@@ -99,9 +100,9 @@ export const useExplain = create<ExplainStore>((set, get) => ({
     whatIfRequest++;
     set({ rowIndex, edits: {}, whatIf: null, whatIfError: null, rowError: null });
     const { engine } = engineConnection();
-    const [row, values] = await Promise.all([engine.explainRow(runId, rowIndex, settings), engine.rowValues(runId, rowIndex)]);
+    const [row, values] = await Promise.all([engine.explain.explainRow(runId, rowIndex, settings), engine.explain.rowValues(runId, rowIndex)]);
     if (request !== rowRequest) return;
-    set({ row: row.ok ? row.value : null, rowError: row.ok ? null : row.error.message, values: values.ok ? values.value : null });
+    set({ row: row.ok ? row.value : null, rowError: row.ok ? null : row.message, values: values.ok ? values.value : null });
   },
 
   async setSpace(space) {
@@ -120,9 +121,9 @@ export const useExplain = create<ExplainStore>((set, get) => ({
     const edits = { ...get().edits, [name]: value };
     set({ edits });
     const request = ++whatIfRequest;
-    const result = await engineConnection().engine.whatIf(runId, rowIndex, edits, settings);
+    const result = await engineConnection().engine.explain.whatIf(runId, rowIndex, edits, settings);
     if (request !== whatIfRequest) return;
-    set(result.ok ? { whatIf: result.value, whatIfError: null } : { whatIfError: result.error.message });
+    set(result.ok ? { whatIf: result.value, whatIfError: null } : { whatIfError: result.message });
   },
 
   resetEdits() {
@@ -133,8 +134,8 @@ export const useExplain = create<ExplainStore>((set, get) => ({
   async search(query) {
     const runId = get().runId;
     if (!runId) return;
-    const matches = await engineConnection().engine.searchRows(runId, query);
-    set({ matches });
+    const matches = await engineConnection().engine.explain.searchRows(runId, query);
+    set({ matches: matches.ok ? matches.value : [] });
   },
 
   async runGlobal(rows) {
@@ -144,14 +145,14 @@ export const useExplain = create<ExplainStore>((set, get) => ({
     set({ globalJob: { id, fraction: 0, message: 'Starting…' }, globalError: null });
     const { engine, callback } = engineConnection();
     try {
-      const result = await engine.explainGlobal(
+      const result = await engine.explain.explainGlobal(
         runId,
         { ...settings, rows, samples: GLOBAL_SAMPLES, backgroundSize: GLOBAL_BACKGROUND },
         id,
         callback((p: JobProgress) => set((s) => (s.globalJob && s.globalJob.id === p.jobId ? { globalJob: { id: p.jobId, fraction: p.fraction, message: p.message } } : {}))),
       );
       if (result.ok) set({ global: result.value });
-      else set({ globalError: result.error.message });
+      else set({ globalError: result.message });
     } catch (error) {
       set({ globalError: `The summary failed: ${(error as Error).message}` });
     } finally {
@@ -161,7 +162,7 @@ export const useExplain = create<ExplainStore>((set, get) => ({
 
   async cancelGlobal() {
     const job = get().globalJob;
-    if (job) await engineConnection().engine.cancel(job.id);
+    if (job) await engineConnection().engine.session.cancel(job.id);
   },
 
   async runImportance(repeats) {
@@ -171,9 +172,9 @@ export const useExplain = create<ExplainStore>((set, get) => ({
     set({ importanceJob: { id, fraction: 0, message: 'Starting…' }, importanceError: null });
     const { engine, callback } = engineConnection();
     try {
-      const result = await engine.permutationImportance(runId, { repeats }, id, callback((p: JobProgress) => set((s) => (s.importanceJob && s.importanceJob.id === p.jobId ? { importanceJob: { id: p.jobId, fraction: p.fraction, message: p.message } } : {}))));
+      const result = await engine.explain.permutationImportance(runId, { repeats }, id, callback((p: JobProgress) => set((s) => (s.importanceJob && s.importanceJob.id === p.jobId ? { importanceJob: { id: p.jobId, fraction: p.fraction, message: p.message } } : {}))));
       if (result.ok) set({ importance: result.value });
-      else set({ importanceError: result.error.message });
+      else set({ importanceError: result.message });
     } finally {
       set({ importanceJob: null });
     }
@@ -181,25 +182,25 @@ export const useExplain = create<ExplainStore>((set, get) => ({
 
   async cancelImportance() {
     const job = get().importanceJob;
-    if (job) await engineConnection().engine.cancel(job.id);
+    if (job) await engineConnection().engine.session.cancel(job.id);
   },
 
   async loadDependence(feature) {
     const { runId, settings } = get();
     if (!runId) return;
-    const result = await engineConnection().engine.partialDependence(runId, feature, settings.space);
-    set(result.ok ? { dependence: result.value, dependenceError: null } : { dependence: null, dependenceError: result.error.message });
+    const result = await engineConnection().engine.explain.partialDependence(runId, feature, settings.space);
+    set(result.ok ? { dependence: result.value, dependenceError: null } : { dependence: null, dependenceError: result.message });
   },
 
   async exportCsv() {
     const runId = get().runId;
     if (!runId) return;
-    const result = await engineConnection().engine.exportShapCsv(runId);
+    const result = await engineConnection().engine.explain.exportShapCsv(runId);
     if (!result.ok) {
-      set({ exportNote: result.error.message });
+      set({ exportNote: result.message });
       return;
     }
-    downloadFile(`loupe-${runId}-shap-${result.value.space}.csv`, [result.value.csv], 'text/csv');
+    saveBlob(`loupe-${runId}-shap-${result.value.space}.csv`, result.value.csv);
     set({ exportNote: `${result.value.rows} explained rows, in ${result.value.space === 'margin' ? 'log-odds' : 'the output'} space.` });
   },
 }));

@@ -13,7 +13,7 @@ import type {
   SimilarItem,
   UserPreview,
 } from '../engine/api';
-import { downloadFile } from './download';
+import { saveBlob } from './download';
 import { engineConnection } from './engine';
 
 export interface CompareJob {
@@ -33,6 +33,7 @@ export interface RecommendStore {
   split: EvaluationSplit;
   job: CompareJob | null;
   jobError: string | null;
+  /** The latest comparison; its comparisonId names it in every preview and export call. */
   result: ComparisonResult | null;
   /** Preview: the chosen user and algorithms (compareWith = null for one list). */
   userQuery: string;
@@ -67,23 +68,23 @@ let previewRequest = 0;
 
 export const useRecommend = create<RecommendStore>((set, get) => {
   async function summarize(mapping: RatingsMapping) {
-    const result = await engineConnection().engine.summarizeRatings(mapping);
+    const result = await engineConnection().engine.ratings.summarizeRatings(mapping);
     if (get().mapping !== mapping) return;
-    set(result.ok ? { summary: result.value, mappingError: null } : { summary: null, mappingError: result.error.message });
+    set(result.ok ? { summary: result.value, mappingError: null } : { summary: null, mappingError: result.message });
   }
 
   async function refreshPreview() {
-    const { user, algorithm, compareWith, item } = get();
-    if (!user || !algorithm) return;
+    const { user, algorithm, compareWith, item, result } = get();
+    if (!user || !algorithm || !result) return;
     const request = ++previewRequest;
     const { engine } = engineConnection();
     const [main, other] = await Promise.all([
-      engine.userRecommendations(user, algorithm, 10),
-      compareWith ? engine.userRecommendations(user, compareWith, 10) : Promise.resolve(null),
+      engine.ratings.userRecommendations(result.comparisonId, user, algorithm, 10),
+      compareWith ? engine.ratings.userRecommendations(result.comparisonId, user, compareWith, 10) : Promise.resolve(null),
     ]);
     if (request !== previewRequest) return;
-    if (!main.ok) return set({ preview: null, comparePreview: null, previewError: main.error.message });
-    set({ preview: main.value, comparePreview: other && other.ok ? other.value : null, previewError: other && !other.ok ? other.error.message : null });
+    if (!main.ok) return set({ preview: null, comparePreview: null, previewError: main.message });
+    set({ preview: main.value, comparePreview: other && other.ok ? other.value : null, previewError: other && !other.ok ? other.message : null });
     if (item) await get().pickItem(item);
   }
 
@@ -109,12 +110,12 @@ export const useRecommend = create<RecommendStore>((set, get) => {
     similar: null,
 
     async suggest(datasetId) {
-      const result = await engineConnection().engine.suggestRatingsMapping(datasetId);
+      const result = await engineConnection().engine.ratings.suggestRatingsMapping(datasetId);
       if (result.ok) {
         set({ mapping: result.value.mapping, mappingNotes: result.value.notes, mappingError: null, summary: null });
         await summarize(result.value.mapping);
       } else {
-        set({ mapping: null, mappingNotes: [], mappingError: result.error.message, summary: null });
+        set({ mapping: null, mappingNotes: [], mappingError: result.message, summary: null });
       }
     },
 
@@ -143,14 +144,14 @@ export const useRecommend = create<RecommendStore>((set, get) => {
       const id = `recommend-${++jobCounter}`;
       set({ job: { id, fraction: 0, message: 'Preparing the ratings…', startedAt: Date.now() }, jobError: null });
       try {
-        const result = await engine.compareRecommenders(
+        const result = await engine.ratings.compareRecommenders(
           mapping,
           { algorithms: chosen, split },
           id,
           callback((p: RecommendProgress) => set((s) => (s.job && s.job.id === p.jobId ? { job: { ...s.job, fraction: p.fraction, message: p.message } } : {}))),
         );
         if (!result.ok) {
-          set({ jobError: result.error.message });
+          set({ jobError: result.message });
           return;
         }
         const keep = get().algorithm && result.value.previewable.includes(get().algorithm!) ? get().algorithm : null;
@@ -158,7 +159,8 @@ export const useRecommend = create<RecommendStore>((set, get) => {
         const compareWith = get().compareWith && result.value.previewable.includes(get().compareWith!) ? get().compareWith : null;
         set({ result: result.value, algorithm: keep ?? best, compareWith, summary: result.value.summary });
         if (!get().user) {
-          const first = await engine.searchRatingUsers('', 20);
+          const users = await engine.ratings.searchRatingUsers(result.value.comparisonId, '', 20);
+          const first = users.ok ? users.value : [];
           set({ userMatches: first });
           if (first[0]) await get().pickUser(first[0]);
         } else {
@@ -173,14 +175,15 @@ export const useRecommend = create<RecommendStore>((set, get) => {
 
     async cancel() {
       const job = get().job;
-      if (job) await engineConnection().engine.cancel(job.id);
+      if (job) await engineConnection().engine.session.cancel(job.id);
     },
 
     async searchUsers(query) {
       set({ userQuery: query });
       const request = ++searchRequest;
-      const matches = await engineConnection().engine.searchRatingUsers(query, 20);
-      if (request === searchRequest) set({ userMatches: matches });
+      const comparisonId = get().result?.comparisonId;
+      const matches = comparisonId ? await engineConnection().engine.ratings.searchRatingUsers(comparisonId, query, 20) : null;
+      if (request === searchRequest) set({ userMatches: matches?.ok ? matches.value : [] });
     },
 
     async pickUser(user) {
@@ -199,20 +202,20 @@ export const useRecommend = create<RecommendStore>((set, get) => {
     },
 
     async pickItem(item) {
-      const algorithm = get().algorithm;
-      if (!algorithm) return;
+      const { algorithm, result: comparison } = get();
+      if (!algorithm || !comparison) return;
       set({ item });
-      const result = await engineConnection().engine.similarRatedItems(item, algorithm, 10);
+      const result = await engineConnection().engine.ratings.similarRatedItems(comparison.comparisonId, item, algorithm, 10);
       if (get().item !== item) return;
-      set(result.ok ? { similar: result.value } : { similar: null, previewError: result.error.message });
+      set(result.ok ? { similar: result.value } : { similar: null, previewError: result.message });
     },
 
     async exportTopN() {
       const { algorithm, result } = get();
       if (!algorithm || !result) return;
-      const csv = await engineConnection().engine.exportTopN(algorithm, 10);
-      if (csv.ok) downloadFile(`loupe-top10-${algorithm}.csv`, [csv.value], 'text/csv');
-      else set({ previewError: csv.error.message });
+      const csv = await engineConnection().engine.ratings.exportTopN(result.comparisonId, algorithm, 10);
+      if (csv.ok) saveBlob(`loupe-top10-${algorithm}.csv`, csv.value);
+      else set({ previewError: csv.message });
     },
   };
 });

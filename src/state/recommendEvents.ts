@@ -56,18 +56,18 @@ let onboardRequest = 0;
 
 export const useRecommendEvents = create<EventsStore>((set, get) => {
   async function summarize(mapping: EventsMapping) {
-    const result = await engineConnection().engine.summarizeEvents(mapping);
+    const result = await engineConnection().engine.events.summarizeEvents(mapping);
     if (get().mapping !== mapping) return;
-    set(result.ok ? { summary: result.value, mappingError: null } : { summary: null, mappingError: result.error.message });
+    set(result.ok ? { summary: result.value, mappingError: null } : { summary: null, mappingError: result.message });
   }
 
   async function refreshOnboarding() {
     const { onboardAlgorithm, picked, result, diversity } = get();
     if (!result || !onboardAlgorithm) return;
     const request = ++onboardRequest;
-    const r = await engineConnection().engine.onboardUser(onboardAlgorithm, picked.map((p) => p.item), 10, diversity);
+    const r = await engineConnection().engine.events.onboardUser(result.comparisonId, onboardAlgorithm, picked.map((p) => p.item), 10, diversity);
     if (request !== onboardRequest) return;
-    set(r.ok ? { onboarding: r.value, onboardError: null } : { onboarding: null, onboardError: r.error.message });
+    set(r.ok ? { onboarding: r.value, onboardError: null } : { onboarding: null, onboardError: r.message });
   }
 
   return {
@@ -97,9 +97,9 @@ export const useRecommendEvents = create<EventsStore>((set, get) => {
     },
 
     async suggest(datasetId) {
-      const result = await engineConnection().engine.suggestEventsMapping(datasetId);
+      const result = await engineConnection().engine.events.suggestEventsMapping(datasetId);
       if (!result.ok) {
-        set({ mappingError: result.error.message, summary: null, notes: [] });
+        set({ mappingError: result.message, summary: null, notes: [] });
         return;
       }
       set({ mapping: result.value.mapping, notes: result.value.notes, eventTypes: result.value.eventTypes, mappingError: null });
@@ -132,14 +132,14 @@ export const useRecommendEvents = create<EventsStore>((set, get) => {
       const id = `recommend-events-${++jobCounter}`;
       set({ job: { id, fraction: 0, message: 'Reading the events…', startedAt: Date.now() }, jobError: null });
       try {
-        const result = await engine.compareImplicit(
+        const result = await engine.events.compareImplicit(
           mapping,
           { algorithms: chosen, seed: 42, diversity },
           id,
           callback((p: RecommendProgress) => set((s) => (s.job && s.job.id === p.jobId ? { job: { ...s.job, fraction: p.fraction, message: p.message } } : {}))),
         );
         if (!result.ok) {
-          set({ jobError: result.error.message });
+          set({ jobError: result.message });
           return;
         }
         const keep = get().onboardAlgorithm && result.value.trained.includes(get().onboardAlgorithm!) ? get().onboardAlgorithm : null;
@@ -156,14 +156,15 @@ export const useRecommendEvents = create<EventsStore>((set, get) => {
 
     async cancel() {
       const job = get().job;
-      if (job) await engineConnection().engine.cancel(job.id);
+      if (job) await engineConnection().engine.session.cancel(job.id);
     },
 
     async searchItems(query) {
       set({ itemQuery: query });
       const request = ++searchRequest;
-      const matches = query.trim() ? await engineConnection().engine.searchEventItems(query, 8) : [];
-      if (request === searchRequest) set({ itemMatches: matches });
+      const comparisonId = get().result?.comparisonId;
+      const matches = query.trim() && comparisonId ? await engineConnection().engine.events.searchEventItems(comparisonId, query, 8) : null;
+      if (request === searchRequest) set({ itemMatches: matches?.ok ? matches.value : [] });
     },
 
     async pick(item) {
@@ -188,8 +189,8 @@ export const useRecommendEvents = create<EventsStore>((set, get) => {
 
     async findSimilarToNewItem() {
       const { name, category } = get().newItem;
-      const r = await engineConnection().engine.similarToNewItem(name, category, 10);
-      set(r.ok ? { newItemSimilar: r.value, newItemError: null } : { newItemSimilar: null, newItemError: r.error.message });
+      const r = await engineConnection().engine.events.similarToNewItem(get().result?.comparisonId ?? null, name, category, 10);
+      set(r.ok ? { newItemSimilar: r.value, newItemError: null } : { newItemSimilar: null, newItemError: r.message });
     },
   };
 });

@@ -4,7 +4,8 @@
  */
 import { create } from 'zustand';
 import type { BinaryMetrics, ExperimentConfig, ModelKind, ModelKindInfo, ModelSpec, ProgressKind, RunSummary, TaskKind, TaskSetup, TrainingStep } from '../engine/api';
-import { downloadFile } from './download';
+import { saveBlob } from './download';
+import { useDatasets } from './datasets';
 import { engineConnection } from './engine';
 
 export interface TrainJob {
@@ -87,20 +88,20 @@ export const useRuns = create<RunsStore>((set, get) => ({
 
   async chooseTarget(datasetId, target, override) {
     const { engine } = engineConnection();
-    const result = await engine.setupTask(datasetId, target, override ?? null);
+    const result = await engine.runs.setupTask(datasetId, target, override ?? null);
     if (!result.ok) {
-      set({ datasetId, target, setup: null, setupError: result.error.message });
+      set({ datasetId, target, setup: null, setupError: result.message });
       return;
     }
     const setup = result.value;
     const keep = get().datasetId === datasetId && get().target === target ? get().included : null;
     const included = Object.fromEntries(setup.features.map((f) => [f.name, keep?.[f.name] ?? f.include]));
-    const modelKinds = get().modelKinds.length ? get().modelKinds : await engine.modelKinds();
+    const modelKinds = get().modelKinds.length ? get().modelKinds : await engine.runs.modelKinds();
     // A kind that cannot learn the new task gives way to the first that can (logistic -> linear for a number).
     const kindFits = (kind: string) => modelKinds.some((k) => k.kind === kind && k.tasks.includes(setup.task));
     const modelKind = kindFits(get().modelKind) ? get().modelKind : (modelKinds.find((k) => k.tasks.includes(setup.task))?.kind ?? get().modelKind);
     const current = get().model;
-    const model = current && current.kind === modelKind ? current : await engine.defaultModel(modelKind, setup.task);
+    const model = current && current.kind === modelKind ? current : await engine.runs.defaultModel(modelKind, setup.task);
     set({ datasetId, target, setup, setupError: null, included, modelKinds, modelKind, model });
   },
 
@@ -110,7 +111,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
 
   async setModelKind(kind) {
     const task = get().setup?.task ?? 'binary';
-    const model = await engineConnection().engine.defaultModel(kind, task);
+    const model = await engineConnection().engine.runs.defaultModel(kind, task);
     set({ modelKind: kind, model });
   },
 
@@ -135,8 +136,8 @@ export const useRuns = create<RunsStore>((set, get) => ({
     await get().chooseTarget(datasetId, config.target, { task: config.task, ...(config.positiveClass ? { positiveClass: config.positiveClass } : {}) });
     const setup = get().setup;
     if (!setup) return get().setupError ?? `The shared target "${config.target}" could not be set up.`;
-    const checked = await engineConnection().engine.checkModel(config.model, setup.task);
-    if (!checked.ok) return `The shared model settings cannot be used: ${checked.error.message}`;
+    const checked = await engineConnection().engine.runs.checkModel(config.model, setup.task);
+    if (!checked.ok) return `The shared model settings cannot be used: ${checked.message}`;
     const wanted = new Set(config.features);
     const missing = config.features.filter((f) => !setup.features.some((s) => s.name === f));
     set({
@@ -177,7 +178,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
     const progress = get().modelKinds.find((k) => k.kind === model.kind)?.progress ?? 'epochs';
     set({ job: { id, steps: [], totalSteps: null, progress, startedAt: Date.now() }, trainError: null });
     try {
-      const result = await engine.train(
+      const result = await engine.runs.train(
         datasetId,
         config,
         id,
@@ -187,8 +188,10 @@ export const useRuns = create<RunsStore>((set, get) => ({
       );
       if (result.ok) {
         set((s) => ({ runs: [...s.runs, result.value], selectedRunId: result.value.id, threshold: 0.5, thresholdMetrics: null }));
-      } else if (result.error.reason !== 'cancelled') {
-        set({ trainError: result.error.message });
+        // A run holds memory too (scores, and its dataset's columns once that is removed).
+        void useDatasets.getState().refreshMemory();
+      } else if (result.reason !== 'cancelled') {
+        set({ trainError: result.message });
       } else {
         set({ trainError: 'Training was cancelled. Nothing was saved; the app is ready for another run.' });
       }
@@ -201,7 +204,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
 
   async cancel() {
     const job = get().job;
-    if (job) await engineConnection().engine.cancel(job.id);
+    if (job) await engineConnection().engine.session.cancel(job.id);
   },
 
   selectRun(id) {
@@ -213,8 +216,8 @@ export const useRuns = create<RunsStore>((set, get) => ({
     set({ threshold });
     if (!runId) return;
     const request = ++thresholdRequest;
-    const metrics = await engineConnection().engine.metricsAt(runId, threshold);
-    if (request === thresholdRequest) set({ thresholdMetrics: metrics });
+    const metrics = await engineConnection().engine.runs.metricsAt(runId, threshold);
+    if (request === thresholdRequest) set({ thresholdMetrics: metrics.ok ? metrics.value : null });
   },
 
   async exportRun(kind) {
@@ -223,15 +226,15 @@ export const useRuns = create<RunsStore>((set, get) => ({
     const { engine } = engineConnection();
     const base = `loupe-${run.id}-${run.datasetName.replace(/\.[^.]+$/, '')}`;
     if (kind === 'report') {
-      const text = await engine.exportReport(run.id);
-      if (text) downloadFile(`${base}-report.json`, [text], 'application/json');
+      const report = await engine.runs.exportReport(run.id);
+      if (report.ok) saveBlob(`${base}-report.json`, report.value);
     } else if (kind === 'predictions') {
-      const text = await engine.exportPredictions(run.id);
-      if (text) downloadFile(`${base}-predictions.csv`, [text], 'text/csv');
+      const predictions = await engine.runs.exportPredictions(run.id);
+      if (predictions.ok) saveBlob(`${base}-predictions.csv`, predictions.value);
     } else {
-      const files = await engine.exportModel(run.id);
-      if (!files) return;
-      for (const file of files) downloadFile(file.name, [file.data], typeof file.data === 'string' ? 'application/json' : 'application/octet-stream');
+      const files = await engine.runs.exportModel(run.id);
+      if (!files.ok) return;
+      for (const file of files.value) saveBlob(file.name, file.blob);
     }
   },
 }));

@@ -1,7 +1,7 @@
 /** A model reloaded from downloaded files, and the scores of a file it was applied to. */
 import { create } from 'zustand';
 import type { SavedModelScores, SavedModelSummary } from '../engine/api';
-import { downloadFile } from './download';
+import { saveBlob } from './download';
 import { engineConnection } from './engine';
 
 export interface SavedModelsStore {
@@ -27,8 +27,8 @@ export const useSavedModels = create<SavedModelsStore>((set, get) => ({
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, data: f.name.toLowerCase().endsWith('.json') ? await f.text() : await f.arrayBuffer() })));
     set({ busy: true, message: null });
     try {
-      const result = await engineConnection().engine.loadSavedModel(read);
-      set(result.ok ? { model: result.value, scores: null, message: null } : { model: null, scores: null, message: result.error.message });
+      const result = await engineConnection().engine.saved.loadSavedModel(read);
+      set(result.ok ? { model: result.value, scores: null, message: null } : { model: null, scores: null, message: result.message });
     } finally {
       set({ busy: false });
     }
@@ -39,8 +39,8 @@ export const useSavedModels = create<SavedModelsStore>((set, get) => ({
     if (!model) return;
     set({ busy: true, message: null });
     try {
-      const result = await engineConnection().engine.scoreWithSavedModel(model.modelId, datasetId);
-      set(result.ok ? { scores: { ...result.value, datasetName } } : { scores: null, message: result.error.message });
+      const result = await engineConnection().engine.saved.scoreWithSavedModel(model.modelId, datasetId);
+      set(result.ok ? { scores: { ...result.value, datasetName } } : { scores: null, message: result.message });
     } finally {
       set({ busy: false });
     }
@@ -48,6 +48,6 @@ export const useSavedModels = create<SavedModelsStore>((set, get) => ({
 
   downloadScores() {
     const scores = get().scores;
-    if (scores) downloadFile(`loupe-scores-${scores.datasetName.replace(/\.[^.]+$/, '')}.csv`, [scores.csv], 'text/csv');
+    if (scores) saveBlob(`loupe-scores-${scores.datasetName.replace(/\.[^.]+$/, '')}.csv`, scores.csv);
   },
 }));

@@ -1,7 +1,7 @@
 /** The CV / model-search job: its progress, the candidates finished so far, and the sort order. */
 import { create } from 'zustand';
 import type { ModelSpec, SearchCandidate, SearchSpec } from '../engine/api';
-import { downloadFile } from './download';
+import { saveBlob } from './download';
 import { engineConnection } from './engine';
 import { useRuns } from './runs';
 
@@ -48,7 +48,7 @@ export const useSearch = create<SearchStore>((set, get) => ({
     const id = `search-${++jobCounter}`;
     set({ job: { id, done: 0, total: 0, fitsDone: 0, fitsTotal: 0, k: spec.k, workers: 1 }, results: [], message: null });
     try {
-      const outcome = await engine.searchModels(
+      const outcome = await engine.search.searchModels(
         runs.datasetId,
         config,
         spec,
@@ -61,7 +61,7 @@ export const useSearch = create<SearchStore>((set, get) => ({
         ),
       );
       if (outcome.ok) set({ results: outcome.value, message: null });
-      else set({ results: outcome.partial, message: outcome.error.message });
+      else set({ results: outcome.partial, message: outcome.message });
     } catch (error) {
       set({ message: `The search failed: ${(error as Error).message}` });
     } finally {
@@ -71,7 +71,7 @@ export const useSearch = create<SearchStore>((set, get) => ({
 
   async cancel() {
     const job = get().job;
-    if (job) await engineConnection().engine.cancel(job.id);
+    if (job) await engineConnection().engine.session.cancel(job.id);
   },
 
   setSort(metric) {
@@ -82,8 +82,9 @@ export const useSearch = create<SearchStore>((set, get) => ({
     const runs = useRuns.getState();
     const config = runs.currentConfig();
     if (!config || !runs.datasetId) return;
-    const csv = await engineConnection().engine.exportFolds(runs.datasetId, config, k);
-    if (csv) downloadFile(`loupe-cv-folds-k${k}-seed${config.seed}.csv`, [csv], 'text/csv');
+    const csv = await engineConnection().engine.search.exportFolds(runs.datasetId, config, k);
+    if (csv.ok) saveBlob(`loupe-cv-folds-k${k}-seed${config.seed}.csv`, csv.value);
+    else set({ message: csv.message });
   },
 
   async trainCandidate(c) {

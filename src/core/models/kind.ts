@@ -6,6 +6,7 @@
  */
 import type { PipelineSpec, TaskKind } from '../prep/types';
 import type { SettingField, SettingValue } from './settings';
+import type { Tree } from './gbdt/forest';
 
 export type { TaskKind };
 
@@ -127,6 +128,8 @@ export interface FittedModel {
    */
   margin?(x: Float32Array, rows: number): Float64Array;
   exactExplainer?: ExactExplainer;
+  /** Tree models: their trees (XGBoost's layout, gbdt/forest.ts) and the output group each scores. */
+  trees?: { list: Tree[]; group: Int32Array; groups: number; featureNames: string[] };
   save(): Promise<SavedModel>;
   /** Frees what the model holds (tensors); it cannot be used afterwards. */
   dispose(): void;

@@ -1,6 +1,7 @@
 import { useDatasets } from '../../state/datasets';
 import { formatBytes, formatCount } from '../format';
 import { ColumnCard } from './ColumnCard';
+import { MemoryNote } from './MemoryNote';
 import { ParseSettingsBar } from './ParseSettingsBar';
 import { TablePreview } from './TablePreview';
 
@@ -24,6 +25,7 @@ export function DataView() {
           <div><dt>Duplicate rows</dt><dd>{formatCount(profile.duplicateRows)}</dd></div>
           <div><dt>Memory</dt><dd>{formatBytes(profile.memoryBytes)}</dd></div>
         </dl>
+        <MemoryNote />
       </div>
       <ParseSettingsBar profile={profile} />
       {profile.warnings.length > 0 ? (

@@ -48,6 +48,7 @@ export function forestFitted(forest: Forest, spec: GbdtSpec, task: TaskKind, fea
           },
         }
       : {}),
+    trees: { list: forest.trees, group: forest.treeGroup, groups: forest.groups, featureNames },
     async save() {
       const types = categorical.map((c) => (c ? 'c' : 'q'));
       return { kind: 'gbdt', format: XGBOOST_FORMAT, files: [{ name: XGBOOST_FILE, data: writeXgboostModel(forest, featureNames, types) }] };

@@ -29,117 +29,159 @@ export function treeShap(forest: Forest, x: Float32Array, rows: number, group: n
     base += meanValue(tree, 0);
     maxDepth = Math.max(maxDepth, depthOf(tree));
   }
-
-  // The unique path of every level lives in one buffer: a child's path is copied just past its
-  // parent's, so the recursion allocates nothing. (D+2)(D+3)/2 elements cover a tree of depth D.
-  const size = ((maxDepth + 2) * (maxDepth + 3)) / 2 + 1;
-  const pathFeature = new Int32Array(size);
-  const pathZero = new Float64Array(size);
-  const pathOne = new Float64Array(size);
-  const pathWeight = new Float64Array(size);
-
-  let tree = trees[0];
-  let xOffset = 0;
-  let phiOffset = 0;
-
-  /** Adds a split to the path: zero = fraction of cover going this way, one = 1 if the row does. */
-  function extend(p: number, depth: number, zero: number, one: number, feature: number): void {
-    pathFeature[p + depth] = feature;
-    pathZero[p + depth] = zero;
-    pathOne[p + depth] = one;
-    pathWeight[p + depth] = depth === 0 ? 1 : 0;
-    for (let i = depth - 1; i >= 0; i--) {
-      pathWeight[p + i + 1] += (one * pathWeight[p + i] * (i + 1)) / (depth + 1);
-      pathWeight[p + i] = (zero * pathWeight[p + i] * (depth - i)) / (depth + 1);
-    }
-  }
-
-  /** Removes element k from the path (undoing its extend), for a feature split on a second time. */
-  function unwind(p: number, depth: number, k: number): void {
-    const one = pathOne[p + k];
-    const zero = pathZero[p + k];
-    let next = pathWeight[p + depth];
-    for (let i = depth - 1; i >= 0; i--) {
-      if (one !== 0) {
-        const previous = pathWeight[p + i];
-        pathWeight[p + i] = (next * (depth + 1)) / ((i + 1) * one);
-        next = previous - (pathWeight[p + i] * zero * (depth - i)) / (depth + 1);
-      } else {
-        pathWeight[p + i] = (pathWeight[p + i] * (depth + 1)) / (zero * (depth - i));
-      }
-    }
-    for (let i = k; i < depth; i++) {
-      pathFeature[p + i] = pathFeature[p + i + 1];
-      pathZero[p + i] = pathZero[p + i + 1];
-      pathOne[p + i] = pathOne[p + i + 1];
-    }
-  }
-
-  /** Total permutation weight of the path with element k unwound, without changing the path. */
-  function unwoundSum(p: number, depth: number, k: number): number {
-    const one = pathOne[p + k];
-    const zero = pathZero[p + k];
-    let next = pathWeight[p + depth];
-    let total = 0;
-    for (let i = depth - 1; i >= 0; i--) {
-      if (one !== 0) {
-        const share = (next * (depth + 1)) / ((i + 1) * one);
-        total += share;
-        next = pathWeight[p + i] - (share * zero * (depth - i)) / (depth + 1);
-      } else if (zero !== 0) {
-        total += (pathWeight[p + i] * (depth + 1)) / (zero * (depth - i));
-      }
-    }
-    return total;
-  }
-
-  function recurse(node: number, parent: number, depth: number, zero: number, one: number, feature: number): void {
-    const p = parent + depth + 1;
-    for (let i = 0; i <= depth; i++) {
-      pathFeature[p + i] = pathFeature[parent + i];
-      pathZero[p + i] = pathZero[parent + i];
-      pathOne[p + i] = pathOne[parent + i];
-      pathWeight[p + i] = pathWeight[parent + i];
-    }
-    extend(p, depth, zero, one, feature);
-
-    const left = tree.left[node];
-    if (left < 0) {
-      const leaf = tree.threshold[node];
-      for (let i = 1; i <= depth; i++) {
-        values[phiOffset + pathFeature[p + i]] += unwoundSum(p, depth, i) * (pathOne[p + i] - pathZero[p + i]) * leaf;
-      }
-      return;
-    }
-    const split = tree.feature[node];
-    const hot = childOf(tree, node, x[xOffset + split]);
-    const cold = hot === left ? tree.right[node] : left;
-    const cover = tree.cover[node];
-    let incomingZero = 1;
-    let incomingOne = 1;
-    // A feature already on the path is undone and redone here, so its fractions multiply.
-    let k = 0;
-    while (k <= depth && pathFeature[p + k] !== split) k++;
-    if (k <= depth) {
-      incomingZero = pathZero[p + k];
-      incomingOne = pathOne[p + k];
-      unwind(p, depth, k);
-      depth--;
-    }
-    recurse(hot, p, depth + 1, (tree.cover[hot] / cover) * incomingZero, incomingOne, split);
-    recurse(cold, p, depth + 1, (tree.cover[cold] / cover) * incomingZero, 0, split);
-  }
-
+  const walk = new Walk(maxDepth, x, values, trees[0]);
   for (let r = 0; r < rows; r++) {
-    xOffset = r * columns;
-    phiOffset = r * columns;
-    for (const t of trees) {
-      tree = t;
+    walk.xOffset = r * columns;
+    walk.phiOffset = r * columns;
+    for (const tree of trees) {
+      walk.tree = tree;
       // The root's path starts empty: element 0 (feature -1) carries the weight of the empty set.
-      recurse(0, 0, 0, 1, 1, -1);
+      recurse(walk, 0, 0, 0, 1, 1, -1);
     }
   }
   return { base, values };
+}
+
+/**
+ * State of one walk: the row, where its values go, and the unique paths of every level in one
+ * buffer (a child's path is copied just past its parent's, so the recursion allocates nothing;
+ * (D+2)(D+3)/2 elements cover a tree of depth D). Plain functions over this one object, rather
+ * than closures made per call, keep V8's optimised code across calls.
+ */
+class Walk {
+  readonly feature: Int32Array;
+  readonly zero: Float64Array;
+  readonly one: Float64Array;
+  readonly weight: Float64Array;
+  /** inverse[n] = 1/n: the recursion multiplies instead of dividing. */
+  readonly inverse: Float64Array;
+  xOffset = 0;
+  phiOffset = 0;
+
+  constructor(
+    maxDepth: number,
+    readonly x: Float32Array,
+    readonly values: Float64Array,
+    public tree: Tree,
+  ) {
+    const size = ((maxDepth + 2) * (maxDepth + 3)) / 2 + 1;
+    this.feature = new Int32Array(size);
+    this.zero = new Float64Array(size);
+    this.one = new Float64Array(size);
+    this.weight = new Float64Array(size);
+    this.inverse = Float64Array.from({ length: maxDepth + 3 }, (_, n) => 1 / n);
+  }
+}
+
+/** Adds a split to the path: zero = fraction of cover going this way, one = 1 if the row does. */
+function extend(w: Walk, p: number, depth: number, zero: number, one: number, feature: number): void {
+  const weight = w.weight;
+  w.feature[p + depth] = feature;
+  w.zero[p + depth] = zero;
+  w.one[p + depth] = one;
+  weight[p + depth] = depth === 0 ? 1 : 0;
+  const scale = w.inverse[depth + 1];
+  const oneScale = one * scale;
+  const zeroScale = zero * scale;
+  // one is 0 on the cold side of every split: half the nodes skip the first update.
+  if (one === 0) {
+    for (let i = depth - 1; i >= 0; i--) weight[p + i] = zeroScale * weight[p + i] * (depth - i);
+    return;
+  }
+  for (let i = depth - 1; i >= 0; i--) {
+    weight[p + i + 1] += oneScale * weight[p + i] * (i + 1);
+    weight[p + i] = zeroScale * weight[p + i] * (depth - i);
+  }
+}
+
+/** Removes element k from the path (undoing its extend), for a feature split on a second time. */
+function unwind(w: Walk, p: number, depth: number, k: number): void {
+  const weight = w.weight;
+  const one = w.one[p + k];
+  const zero = w.zero[p + k];
+  let next = weight[p + depth];
+  for (let i = depth - 1; i >= 0; i--) {
+    if (one !== 0) {
+      const previous = weight[p + i];
+      weight[p + i] = (next * (depth + 1)) / ((i + 1) * one);
+      next = previous - (weight[p + i] * zero * (depth - i)) / (depth + 1);
+    } else {
+      weight[p + i] = (weight[p + i] * (depth + 1)) / (zero * (depth - i));
+    }
+  }
+  for (let i = k; i < depth; i++) {
+    w.feature[p + i] = w.feature[p + i + 1];
+    w.zero[p + i] = w.zero[p + i + 1];
+    w.one[p + i] = w.one[p + i + 1];
+  }
+}
+
+/** Total permutation weight of the path with element k (one != 0) unwound, leaving the path as is. */
+function unwoundSum(w: Walk, p: number, depth: number, k: number): number {
+  const weight = w.weight;
+  const one = w.one[p + k];
+  const zero = w.zero[p + k];
+  const inverse = w.inverse;
+  const up = (depth + 1) / one;
+  const down = zero * inverse[depth + 1];
+  let next = weight[p + depth];
+  let total = 0;
+  for (let i = depth - 1; i >= 0; i--) {
+    const share = next * up * inverse[i + 1];
+    total += share;
+    next = weight[p + i] - share * down * (depth - i);
+  }
+  return total;
+}
+
+function recurse(w: Walk, node: number, parent: number, depth: number, zero: number, one: number, feature: number): void {
+  const p = parent + depth + 1;
+  const { feature: pathFeature, zero: pathZero, one: pathOne, weight: pathWeight, tree } = w;
+  for (let i = 0; i <= depth; i++) {
+    pathFeature[p + i] = pathFeature[parent + i];
+    pathZero[p + i] = pathZero[parent + i];
+    pathOne[p + i] = pathOne[parent + i];
+    pathWeight[p + i] = pathWeight[parent + i];
+  }
+  extend(w, p, depth, zero, one, feature);
+
+  const left = tree.left[node];
+  if (left < 0) {
+    const leaf = tree.threshold[node];
+    const values = w.values;
+    // For an element the row does not follow (one = 0), the unwound sum is (depth+1)/zero times
+    // sum_i w_i/(depth-i), and times (0 - zero) it no longer depends on zero: one shared term per
+    // leaf instead of O(depth) work per element.
+    let coldSum = 0;
+    for (let i = 0; i < depth; i++) coldSum += pathWeight[p + i] * w.inverse[depth - i];
+    const coldShare = -(depth + 1) * coldSum * leaf;
+    for (let i = 1; i <= depth; i++) {
+      const one = pathOne[p + i];
+      if (one === 0) {
+        if (pathZero[p + i] !== 0) values[w.phiOffset + pathFeature[p + i]] += coldShare;
+      } else {
+        values[w.phiOffset + pathFeature[p + i]] += unwoundSum(w, p, depth, i) * (one - pathZero[p + i]) * leaf;
+      }
+    }
+    return;
+  }
+  const split = tree.feature[node];
+  const hot = childOf(tree, node, w.x[w.xOffset + split]);
+  const cold = hot === left ? tree.right[node] : left;
+  const cover = tree.cover[node];
+  let incomingZero = 1;
+  let incomingOne = 1;
+  // A feature already on the path is undone and redone here, so its fractions multiply.
+  let k = 0;
+  while (k <= depth && pathFeature[p + k] !== split) k++;
+  if (k <= depth) {
+    incomingZero = pathZero[p + k];
+    incomingOne = pathOne[p + k];
+    unwind(w, p, depth, k);
+    depth--;
+  }
+  recurse(w, hot, p, depth + 1, (tree.cover[hot] / cover) * incomingZero, incomingOne, split);
+  recurse(w, cold, p, depth + 1, (tree.cover[cold] / cover) * incomingZero, 0, split);
 }
 
 /**

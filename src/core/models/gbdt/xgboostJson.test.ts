@@ -11,8 +11,8 @@
  * fixture rows (a plain float32 DMatrix, and for categorical also one with feature_types and
  * enable_categorical; for binary-named one with feature_names), and compared with the fixture cast
  * to float32: predict(output_margin=True), predict() and predict(pred_contribs=True) differed by
- * exactly 0 on all four (binary-named: margins = fixture + logit(0.2) to 1e-6, float32 sums), and save_model of
- * the reloaded booster reproduced the Loupe-written file byte for byte. The byte-for-byte test
+ * exactly 0 on all four (binary-named: margins = fixture + logit(0.2) to 1e-6, float32 sums), and
+ * save_model of the reloaded booster reproduced the Loupe-written file byte for byte. The byte-for-byte test
  * below pins the same thing without Python: the writer reproduces XGBoost's own file.
  */
 

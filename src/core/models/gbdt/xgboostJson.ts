@@ -51,7 +51,7 @@ function readJson(text: string): unknown {
   try {
     return JSON.parse(json);
   } catch (error) {
-    fail(`This is not an XGBoost JSON model: the file is not valid JSON (${(error as Error).message}).`);
+    fail(`This is not an XGBoost JSON model: the file is not valid JSON (${(error as Error).message}). Save the model with Booster.save_model('model.json').`);
   }
 }
 

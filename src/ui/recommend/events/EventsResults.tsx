@@ -1,5 +1,5 @@
 import type { ImplicitRow } from '../../../engine/api';
-import { IMPLICIT_LABELS as LABELS } from '../../../engine/recommendEventsTypes';
+import { IMPLICIT_LABELS as LABELS } from '../../../engine/events/types';
 import { IMPLICIT_ORDER, useRecommendEvents } from '../../../state/recommendEvents';
 
 const fmt = (x: number | null | undefined, d = 3) => (x === null || x === undefined ? '—' : x.toFixed(d));

@@ -6,33 +6,56 @@
 import {
   IMPLICIT_DEFAULTS, SAR_MAX_ITEMS, buildInteractions, contentModel, densify, fitImplicit, hybridModel, mmrRerank, popularModel,
   rankingMetrics, scoreAgainst, stratifiedSplit, topK, vectorizeItem, type ImplicitModel, type Interactions, type ItemSimilarity,
-} from '../core/recommend/implicit';
-import { FitCancelled } from '../core/recommend';
-import type { Dataset, Result } from '../core/frame/types';
-import { mapEvents, suggestEvents, type MappedEvents } from './recommendEventsMapping';
-import type { EventsMapping, EventsSuggestion, EventsSummary, ImplicitComparison, ImplicitName, ImplicitRow, ImplicitSetup, OnboardingResult, RankingScores } from './recommendEventsTypes';
-import { IMPLICIT_LABELS } from './recommendEventsTypes';
-import type { ItemRef, SimilarItem } from './recommendTypes';
+} from '../../core/recommend/implicit';
+import { FitCancelled } from '../../core/recommend';
+import type { Dataset } from '../../core/frame/types';
+import type { DatasetHost } from '../data/service';
+import type { JobRunner } from '../jobs';
+import { fail, ok, type Outcome } from '../outcome';
+import type { Resources } from '../resources';
+import type { ComparisonFailure, ItemRef } from '../ratings/types';
+import type { EventsApi } from './api';
+import { mapEvents, suggestEvents, type MappedEvents } from './mapping';
+import type { EventsMapping, ImplicitComparison, ImplicitName, ImplicitRow, RankingScores } from './types';
+import { IMPLICIT_LABELS } from './types';
 
 const K = 10;
-type Failure = { message: string };
-type Progress = (fraction: number, message: string) => void;
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** BPR with Cornac's rates at 50 factors: NDCG@10 0.426 on ml-100k against 0.436 at 200, in a quarter of the time. */
 const BPR_SPEC = { kind: 'bpr' as const, factors: 50, epochs: 100, lr: 0.01, reg: 0.001, seed: 42 };
 
-export function createEventsService(datasetOf: (id: string) => Dataset | null) {
-  let current: { key: string; sources: (Dataset | null)[]; mapped: MappedEvents } | null = null;
-  let trained: { mapped: MappedEvents; models: Map<ImplicitName, ImplicitModel> } | null = null;
+interface Trained {
+  label: string;
+  datasetIds: string[];
+  mapped: MappedEvents;
+  models: Map<ImplicitName, ImplicitModel>;
+}
 
-  function mapped(mapping: EventsMapping): Result<MappedEvents, Failure> {
+const datasetIdsOf = (m: EventsMapping) => [m.datasetId, ...(m.details && m.details.datasetId !== m.datasetId ? [m.details.datasetId] : [])];
+const gone = () => fail('not-found', 'That comparison is no longer held: run "Compare algorithms" again.');
+
+export function createEventsService(datasets: DatasetHost, resources: Resources, jobs: JobRunner): EventsApi {
+  let current: { key: string; ids: string[]; sources: (Dataset | null)[]; mapped: MappedEvents } | null = null;
+  // Every finished comparison, by id: a second one does not replace the first.
+  const comparisons = new Map<string, Trained>();
+  let counter = 0;
+
+  resources.add({
+    list: (ledger) =>
+      [...comparisons.entries()].map(([id, t]) => ({ id, kind: 'events-comparison' as const, label: t.label, bytes: ledger.arrays(t.mapped) + ledger.arrays(t.models), dependsOn: t.datasetIds })),
+  });
+  datasets.onChange((id) => {
+    if (current?.ids.includes(id)) current = null;
+  });
+
+  function mapped(mapping: EventsMapping): Outcome<MappedEvents, 'bad-input'> {
     const key = JSON.stringify(mapping);
-    const sources = [datasetOf(mapping.datasetId), mapping.details ? datasetOf(mapping.details.datasetId) : null];
-    if (current?.key === key && current.sources.every((d, k) => d === sources[k])) return { ok: true, value: current.mapped };
-    const result = mapEvents(mapping, datasetOf);
-    if (result.ok) current = { key, sources, mapped: result.value };
-    return result;
+    const sources = [datasets.get(mapping.datasetId), mapping.details ? datasets.get(mapping.details.datasetId) : null];
+    if (current?.key === key && current.sources.every((d, k) => d === sources[k])) return ok(current.mapped);
+    const result = mapEvents(mapping, datasets.get);
+    if (!result.ok) return fail('bad-input', result.error.message);
+    current = { key, ids: datasetIdsOf(mapping), sources, mapped: result.value };
+    return ok(result.value);
   }
 
   function fit(name: ImplicitName, m: MappedEvents, x: Interactions, seed: number, signal: { readonly aborted: boolean }, onProgress: (f: number) => void): ImplicitModel {
@@ -58,27 +81,30 @@ export function createEventsService(datasetOf: (id: string) => Dataset | null) {
   }
 
   return {
-    suggest(datasetId: string, others: Dataset[]): Result<EventsSuggestion, Failure> {
-      const ds = datasetOf(datasetId);
-      if (!ds) return { ok: false, error: { message: 'That dataset is no longer loaded.' } };
-      return suggestEvents(ds, others);
+    async suggestEventsMapping(datasetId) {
+      const ds = datasets.get(datasetId);
+      if (!ds) return fail('not-found', 'That dataset is no longer loaded.');
+      const s = suggestEvents(ds, datasets.all());
+      return s.ok ? s : fail('no-mapping', s.error.message);
     },
 
-    summarize(mapping: EventsMapping): Result<EventsSummary, Failure> {
+    async summarizeEvents(mapping) {
       const r = mapped(mapping);
-      return r.ok ? { ok: true, value: r.value.summary } : r;
+      return r.ok ? ok(r.value.summary) : r;
     },
 
-    async compare(mapping: EventsMapping, setup: ImplicitSetup, signal: { readonly aborted: boolean }, onProgress: Progress): Promise<Result<ImplicitComparison, { reason: 'bad-input' | 'cancelled'; message: string }>> {
+    compareImplicit: (mapping, setup, jobId, onProgress) => jobs.run(jobId, onProgress, async (job): Promise<Outcome<ImplicitComparison, ComparisonFailure['reason']>> => {
       const built = mapped(mapping);
-      if (!built.ok) return { ok: false, error: { reason: 'bad-input', message: built.error.message } };
+      if (!built.ok) return built;
       const m = built.value;
-      if (setup.algorithms.length === 0) return { ok: false, error: { reason: 'bad-input', message: 'Pick at least one algorithm to compare.' } };
+      const signal = job.signal;
+      const onProgress = (fraction: number, message: string, urgent = true) => job.progress({ jobId, fraction, message }, urgent);
+      if (setup.algorithms.length === 0) return fail('bad-input', 'Pick at least one algorithm to compare.');
       if (!m.content && setup.algorithms.some((a) => a === 'content' || a === 'hybrid')) {
-        return { ok: false, error: { reason: 'bad-input', message: 'Content-based and hybrid need item titles or categories: map the item details first.' } };
+        return fail('bad-input', 'Content-based and hybrid need item titles or categories: map the item details first.');
       }
       if (setup.algorithms.includes('sar') && m.items.length > SAR_MAX_ITEMS) {
-        return { ok: false, error: { reason: 'bad-input', message: `SAR keeps an item-by-item table and allows up to ${SAR_MAX_ITEMS.toLocaleString('en-US')} items; these events have ${m.items.length.toLocaleString('en-US')}. Leave SAR out or use ALS or BPR.` } };
+        return fail('bad-input', `SAR keeps an item-by-item table and allows up to ${SAR_MAX_ITEMS.toLocaleString('en-US')} items; these events have ${m.items.length.toLocaleString('en-US')}. Leave SAR out or use ALS or BPR.`);
       }
       const lambda = Math.min(1, Math.max(0, setup.diversity));
       const nu = m.users.length;
@@ -96,10 +122,10 @@ export function createEventsService(datasetOf: (id: string) => Dataset | null) {
         for (const name of setup.algorithms) {
           const label = IMPLICIT_LABELS[name];
           onProgress(done / steps, `${label}: fitting on 75% of each user's interactions`);
-          await yieldToEvents();
+          await job.yield(true);
           if (signal.aborted) throw new FitCancelled();
           const t0 = performance.now();
-          const model = fit(name, m, trainX, setup.seed, signal, (f) => onProgress((done + f * 0.8) / steps, label));
+          const model = fit(name, m, trainX, setup.seed, signal, (f) => onProgress((done + f * 0.8) / steps, label, false));
           const fitSeconds = (performance.now() - t0) / 1000;
           const plain = scores(rankingMetrics(model, trainX, testX, K, { similarity }));
           const reranked = lambda < 1 && similarity ? scores(rankingMetrics(model, trainX, testX, K, { similarity, rerank: (_u, s, k) => mmrRerank(s, k, similarity, lambda) })) : null;
@@ -108,27 +134,29 @@ export function createEventsService(datasetOf: (id: string) => Dataset | null) {
         }
         for (const name of setup.algorithms) {
           onProgress(done / steps, `${IMPLICIT_LABELS[name]}: fitting on all interactions for onboarding`);
-          await yieldToEvents();
+          await job.yield(true);
           if (signal.aborted) throw new FitCancelled();
           models.set(name, fit(name, m, m.all, setup.seed, signal, () => {}));
           done++;
         }
       } catch (error) {
-        if (error instanceof FitCancelled) return { ok: false, error: { reason: 'cancelled', message: 'The comparison was cancelled. Earlier results are kept.' } };
+        if (error instanceof FitCancelled) return fail('cancelled', 'The comparison was cancelled. Earlier results are kept.');
         throw error;
       }
       if (!models.has('popular')) models.set('popular', popularModel(m.all));
-      trained = { mapped: m, models };
+      const comparisonId = resources.newId('cmp');
+      comparisons.set(comparisonId, { label: `Events comparison ${++counter}`, datasetIds: datasetIdsOf(mapping), mapped: m, models });
       onProgress(1, 'Done');
-      return {
-        ok: true,
-        value: { rows, k: K, diversity: lambda, summary: m.summary, trained: setup.algorithms, splitLabel: `stratified 75/25 split per user (seed ${setup.seed}), every held-out item relevant, seen items removed` },
-      };
-    },
+      return ok({
+        rows, k: K, diversity: lambda, summary: m.summary, trained: setup.algorithms, comparisonId,
+        splitLabel: `stratified 75/25 split per user (seed ${setup.seed}), every held-out item relevant, seen items removed`,
+      });
+    }),
 
     /** Catalogue items whose id, title or category contains query (case-insensitive). */
-    searchItems(query: string, limit = 20): ItemRef[] {
-      if (!trained) return [];
+    async searchEventItems(comparisonId, query, limit = 20) {
+      const trained = comparisons.get(comparisonId);
+      if (!trained) return gone();
       const m = trained.mapped;
       const q = query.trim().toLowerCase();
       const out: ItemRef[] = [];
@@ -136,18 +164,19 @@ export function createEventsService(datasetOf: (id: string) => Dataset | null) {
         const hay = `${m.items[i]} ${m.titles[i] ?? ''} ${m.categories[i] ?? ''}`.toLowerCase();
         if (hay.includes(q)) out.push(ref(m, i));
       }
-      return out;
+      return ok(out);
     },
 
     /** A new user's list from the items they picked: popularity with none, else fold-in (no retrain). */
-    onboard(algorithm: ImplicitName, picked: string[], n = K, diversity = 1): Result<OnboardingResult, Failure> {
-      if (!trained) return { ok: false, error: { message: 'Run "Compare algorithms" first: onboarding uses the models it trains.' } };
+    async onboardUser(comparisonId, algorithm, picked, n = K, diversity = 1) {
+      const trained = comparisons.get(comparisonId);
+      if (!trained) return gone();
       const m = trained.mapped;
       const idx = new Map(m.items.map((id, i) => [id, i]));
       const items = Int32Array.from(picked.filter((p) => idx.has(p)).map((p) => idx.get(p)!));
       const source: ImplicitName = items.length === 0 ? 'popular' : algorithm;
       const model = trained.models.get(source);
-      if (!model) return { ok: false, error: { message: `${IMPLICIT_LABELS[algorithm]} was not trained: include it in the comparison.` } };
+      if (!model) return fail('not-fitted', `${IMPLICIT_LABELS[algorithm]} was not trained: include it in the comparison.`);
       const t0 = performance.now();
       const out = new Float32Array(m.items.length);
       model.scoreHistory({ items, conf: new Float32Array(items.length).fill(1) }, out);
@@ -156,25 +185,26 @@ export function createEventsService(datasetOf: (id: string) => Dataset | null) {
       const size = Math.max(1, Math.min(n, 100));
       const list = diversity < 1 && sim ? mmrRerank(out, size, sim, diversity) : topK(out, size);
       const millis = performance.now() - t0;
-      return { ok: true, value: { source, millis, top: Array.from(list, (i, r) => ({ ...ref(m, i), rank: r + 1, score: out[i] })) } };
+      return ok({ source, millis, top: Array.from(list, (i, r) => ({ ...ref(m, i), rank: r + 1, score: out[i] })) });
     },
 
     /** Items most like a new item described by a name and a category (content similarity). */
-    newItemSimilar(name: string, category: string, n = K): Result<SimilarItem[], Failure> {
+    async similarToNewItem(comparisonId, name, category, n = K) {
+      const trained = comparisonId ? comparisons.get(comparisonId) : undefined;
+      if (comparisonId && !trained) return gone();
       const m = trained?.mapped ?? current?.mapped;
-      if (!m) return { ok: false, error: { message: 'Map the events first.' } };
-      if (!m.content) return { ok: false, error: { message: 'There are no item titles or categories to compare a new item with: map the item details.' } };
-      if (!name.trim() && !category.trim()) return { ok: false, error: { message: 'Enter a name or a category for the new item.' } };
+      if (!m) return fail('bad-input', 'Map the events first.');
+      if (!m.content) return fail('no-content', 'There are no item titles or categories to compare a new item with: map the item details.');
+      if (!name.trim() && !category.trim()) return fail('bad-input', 'Enter a name or a category for the new item.');
       const v = vectorizeItem(m.content, { text: name, categories: category });
-      if (v.idx.length === 0) return { ok: false, error: { message: 'No word of that name and no such category occurs in the catalogue, so nothing is similar yet.' } };
+      if (v.idx.length === 0) return fail('bad-input', 'No word of that name and no such category occurs in the catalogue, so nothing is similar yet.');
       const out = new Float32Array(m.items.length);
       scoreAgainst(m.content, densify(m.content, v), out);
-      return { ok: true, value: Array.from(topK(out, Math.max(1, Math.min(n, 100)))).filter((i) => out[i] > 0).map((i) => ({ ...ref(m, i), similarity: out[i] })) };
+      return ok(Array.from(topK(out, Math.max(1, Math.min(n, 100)))).filter((i) => out[i] > 0).map((i) => ({ ...ref(m, i), similarity: out[i] })));
     },
 
-    clear(): void {
-      current = null;
-      trained = null;
+    async removeComparison(comparisonId) {
+      return comparisons.delete(comparisonId) ? ok({ comparisonId }) : gone();
     },
   };
 }
@@ -183,4 +213,3 @@ function scores(r: ReturnType<typeof rankingMetrics>): RankingScores {
   return { map: r.map, ndcg: r.ndcg, precision: r.precision, recall: r.recall, novelty: r.novelty, diversity: r.diversity };
 }
 
-export type EventsService = ReturnType<typeof createEventsService>;

@@ -2,9 +2,9 @@
  * Ratings from loaded datasets: suggest which columns hold users, items, ratings and item
  * details, then read them into a RatingMatrix with titles joined on the item id.
  */
-import { buildRatings, type RatingMatrix } from '../core/recommend';
-import type { Column, Dataset, Result } from '../core/frame/types';
-import type { ItemDetailsMapping, MappingSuggestion, RatingsMapping, RatingsSummary } from './recommendTypes';
+import { buildRatings, type RatingMatrix } from '../../core/recommend';
+import type { Column, Dataset, Result } from '../../core/frame/types';
+import type { ItemDetailsMapping, MappingSuggestion, RatingsMapping, RatingsSummary } from './types';
 
 export interface MappedRatings {
   data: RatingMatrix;

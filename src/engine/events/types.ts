@@ -2,8 +2,8 @@
  * Plain data crossing the worker boundary for the Recommend view's Events mode: implicit feedback
  * (clicks, carts, purchases), its comparison table, onboarding of a new user and new items.
  */
-import type { RankingMetrics } from '../core/recommend/implicit/metrics';
-import type { ItemDetailsMapping, ItemRef, SimilarItem } from './recommendTypes';
+import type { RankingMetrics } from '../../core/recommend/implicit/metrics';
+import type { ItemDetailsMapping, ItemRef, SimilarItem } from '../ratings/types';
 
 export interface EventsMapping {
   datasetId: string;
@@ -76,6 +76,8 @@ export interface ImplicitComparison {
   diversity: number;
   /** Fitted on all interactions, ready for onboarding. */
   trained: ImplicitName[];
+  /** The comparison's handle, for onboarding and new-item calls: a later comparison does not replace this one. */
+  comparisonId: string;
 }
 
 export interface OnboardingResult {

@@ -74,6 +74,8 @@ export interface AlgorithmScore {
 }
 
 export interface ComparisonResult {
+  /** The comparison's handle: the preview and export calls name it, so a later comparison does not replace this one. */
+  comparisonId: string;
   rows: AlgorithmScore[];
   /** "5-fold cross-validation (seed 0)" or "last 2 ratings of each user held out". */
   splitLabel: string;

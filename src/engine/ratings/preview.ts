@@ -2,9 +2,9 @@
  * What the preview shows for a fitted model: a user's history, their top-N with reasons,
  * similar items, and the top-N of every user as CSV. Runs in the worker on typed arrays.
  */
-import { seenItems, similarItems, topNForUser, type RatingMatrix, type RatingModel, type SeenItems } from '../core/recommend';
-import type { MappedRatings } from './recommendMapping';
-import type { ItemRef, RatedItem, RecommendedItem, SimilarItem } from './recommendTypes';
+import { seenItems, similarItems, topNForUser, type RatingMatrix, type RatingModel, type SeenItems } from '../../core/recommend';
+import type { MappedRatings } from './mapping';
+import type { ItemRef, RatedItem, RecommendedItem, SimilarItem } from './types';
 
 export interface PreviewContext {
   mapped: MappedRatings;

@@ -2,10 +2,10 @@
  * Events from a loaded dataset: which columns hold user, item, event type, time, or a rating to
  * threshold ("a rating of 4 or more is a purchase"), read into dense event columns in the worker.
  */
-import { buildContentIndex, buildInteractions, type ContentIndex, type Interactions } from '../core/recommend/implicit';
-import type { Column, Dataset, Result } from '../core/frame/types';
-import { columnStrings, suggestMapping } from './recommendMapping';
-import type { EventsMapping, EventsSuggestion, EventsSummary } from './recommendEventsTypes';
+import { buildContentIndex, buildInteractions, type ContentIndex, type Interactions } from '../../core/recommend/implicit';
+import type { Column, Dataset, Result } from '../../core/frame/types';
+import { columnStrings, suggestMapping } from '../ratings/mapping';
+import type { EventsMapping, EventsSuggestion, EventsSummary } from './types';
 
 type Failure = { message: string };
 

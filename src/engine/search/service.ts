@@ -11,21 +11,17 @@
  * numbers.
  */
 import { transfer } from 'comlink';
-import { foldsCsv, stratifiedFolds, trainingRows, type FoldOutcome, type FoldRunner } from '../core/experiment/crossValidate';
-import type { ExperimentConfig, ExperimentFailure } from '../core/experiment/run';
-import { searchModels, type SearchCandidate, type SearchProgress as FitProgress, type SearchSpec } from '../core/experiment/search';
-import { activeBackend } from '../core/compute/backends';
-import type { BackendName } from '../core/compute/names';
-import type { Dataset } from '../core/frame/types';
-import { createFoldService, datasetCopy, isBackendFailed, isDatasetMissing, searchColumns, type FoldApi, type FoldJob, type FoldReply } from './folds';
-import { createWorkerPool, PoolCancelled, spareCores, type CancelSignal, type WorkerPool } from './pool';
-
-export type { SearchCandidate, SearchSpec };
-
-/** A search's progress, plus how many workers are running its fits (1: the engine worker alone). */
-export type SearchProgress = FitProgress & { workers: number };
-
-export type SearchOutcome = { ok: true; value: SearchCandidate[] } | { ok: false; error: ExperimentFailure; partial: SearchCandidate[] };
+import { foldsCsv, stratifiedFolds, trainingRows, type FoldOutcome, type FoldRunner } from '../../core/experiment/crossValidate';
+import type { ExperimentConfig } from '../../core/experiment/run';
+import { searchModels, type SearchSpec } from '../../core/experiment/search';
+import { activeBackend } from '../../core/compute/backends';
+import type { BackendName } from '../../core/compute/names';
+import type { Dataset } from '../../core/frame/types';
+import { createFoldService, datasetCopy, isBackendFailed, isDatasetMissing, searchColumns, type FoldApi, type FoldJob, type FoldReply } from '../folds';
+import type { Job, JobRunner } from '../jobs';
+import { fail, ok, type Outcome } from '../outcome';
+import { createWorkerPool, PoolCancelled, spareCores, type CancelSignal, type WorkerPool } from '../pool';
+import type { SearchApi, SearchOutcome, SearchProgress } from './api';
 
 export interface SearchHost {
   /** Where the tfjs wasm binaries are served from, for helpers that start wasm themselves. */
@@ -34,7 +30,6 @@ export interface SearchHost {
   foldWorkers(): number | undefined;
 }
 
-const PROGRESS_INTERVAL_MS = 250;
 /** Backends whose folds may run in parallel helpers (CPU maths: each helper gets its own core). */
 const PARALLEL_BACKENDS: readonly BackendName[] = ['wasm', 'cpu'];
 
@@ -54,37 +49,49 @@ export function createSearchService(datasetOf: (id: string) => Dataset | null, h
     (pool ??= createWorkerPool<FoldApi>({
       size: host.foldWorkers() ?? spareCores(),
       // Written literally here so the bundler emits the helper as its own chunk.
-      startWorker: () => new Worker(new URL('./foldWorker.ts', import.meta.url), { type: 'module', name: 'loupe-fold' }),
+      startWorker: () => new Worker(new URL('../foldWorker.ts', import.meta.url), { type: 'module', name: 'loupe-fold' }),
       inline: () => inlineFolds,
     }));
 
   return {
-    async search(datasetId: string, config: ExperimentConfig, spec: SearchSpec, signal: CancelSignal, onProgress: (p: SearchProgress) => void): Promise<SearchOutcome> {
+    /** Every finished candidate is sent at once (urgent), so the results table fills as the job runs. */
+    async search(datasetId: string, config: ExperimentConfig, spec: SearchSpec, job: Job<SearchProgress & { jobId: string }>): Promise<SearchOutcome> {
       const ds = datasetOf(datasetId);
-      if (!ds) return { ok: false, error: { reason: 'bad-config', message: 'That dataset is no longer loaded.' }, partial: [] };
+      if (!ds) return { ...fail('not-found', 'That dataset is no longer loaded.'), partial: [] };
+      const signal = job.signal;
       const backend = activeBackend();
       const inHelpers = host.foldWorkers() !== 0 && PARALLEL_BACKENDS.includes(backend);
       const runner = inHelpers ? poolRunner(foldPool(), (api) => api !== inlineFolds, ds, keyOf(ds), { backend, wasmPath: host.wasmPath() }, config, signal) : null;
-      let last = 0;
-      return searchModels(ds, config, spec, {
+      const outcome = await searchModels(ds, config, spec, {
         signal,
         runFold: runner?.runFold,
-        onProgress: (p) => {
-          if (p.finished || Date.now() - last >= PROGRESS_INTERVAL_MS) {
-            last = Date.now();
-            onProgress({ ...p, workers: runner?.workers() ?? 1 });
-          }
-        },
+        onProgress: (p) => job.progress({ ...p, workers: runner?.workers() ?? 1, jobId: job.id }, Boolean(p.finished)),
       });
+      return outcome.ok ? outcome : { ...fail(outcome.error.reason, outcome.error.message), partial: outcome.partial };
     },
 
     /** The seeded fold assignment of the config's training split, as CSV (row_index,fold). */
-    foldsCsv(datasetId: string, config: ExperimentConfig, k: number): string | null {
+    foldsCsv(datasetId: string, config: ExperimentConfig, k: number): Outcome<string, 'not-found' | 'bad-config'> {
       const ds = datasetOf(datasetId);
-      if (!ds) return null;
+      if (!ds) return fail('not-found', 'That dataset is no longer loaded.');
       const base = trainingRows(ds, config);
-      if (!base.ok) return null;
-      return foldsCsv(stratifiedFolds(base.rows, base.y, k, config.seed, config.task !== 'regression'));
+      if (!base.ok) return fail('bad-config', base.message);
+      return ok(foldsCsv(stratifiedFolds(base.rows, base.y, k, config.seed, config.task !== 'regression')));
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;
+
+/** The public SearchApi: each search is one job of the runner. */
+export function searchApi(service: SearchService, jobs: JobRunner): SearchApi {
+  return {
+    searchModels(datasetId, config, spec, jobId, onProgress) {
+      return jobs.run(jobId, onProgress, (job) => service.search(datasetId, config, spec, job));
+    },
+    async exportFolds(datasetId, config, k) {
+      const csv = service.foldsCsv(datasetId, config, k);
+      return csv.ok ? ok(new Blob([csv.value], { type: 'text/csv' })) : csv;
     },
   };
 }

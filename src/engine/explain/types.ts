@@ -1,6 +1,6 @@
-/** Plain data the explain calls exchange with the UI (see explain.ts). */
-import type { BackgroundKind, ExplainMethod, ExplainSpace, FeatureField, FeatureValue } from '../core/explain';
-import type { SplitName } from '../core/experiment/run';
+/** Plain data the explain calls exchange with the UI (see explainer.ts). */
+import type { BackgroundKind, ExplainMethod, ExplainSpace, FeatureField, FeatureValue } from '../../core/explain';
+import type { SplitName } from '../../core/experiment/run';
 
 export type { BackgroundKind, ExplainMethod, ExplainSpace, FeatureField, FeatureValue };
 
@@ -109,7 +109,8 @@ export interface RowValues {
 }
 
 export interface ShapCsv {
-  csv: string;
+  /** `row_index,base_value,prediction,<features>` of the rows explained so far (docs/formats.md). */
+  csv: Blob;
   space: ExplainSpace;
   rows: number;
 }

@@ -1,0 +1,166 @@
+/**
+ * The ratings comparison job: every chosen algorithm on the same split (k-fold or the latest
+ * ratings of each user), RMSE/MAE and top-N metrics as means over folds, then each algorithm
+ * fitted on all ratings for the preview.
+ */
+import {
+  BEST_SPEC,
+  DEFAULT_SPECS,
+  FitCancelled,
+  complementIndices,
+  fitAlgorithm,
+  kFoldSplits,
+  mae,
+  predictAt,
+  rmse,
+  temporalSplit,
+  topNMetrics,
+  type AlgorithmSpec,
+  type RatingModel,
+} from '../../core/recommend';
+import type { Job } from '../jobs';
+import { fail, ok, type Outcome } from '../outcome';
+import type { MappedRatings } from './mapping';
+import { previewContext, type PreviewContext } from './preview';
+import type {
+  AlgorithmScore,
+  ComparisonFailure,
+  ComparisonResult,
+  ComparisonSetup,
+  RecommenderName,
+  RecommendProgress,
+} from './types';
+
+export const RECOMMENDER_LABELS: Record<RecommenderName, string> = {
+  popularity: 'Popularity (damped mean)',
+  baseline: 'Baseline (user + item bias)',
+  'knn-user': 'User kNN (with means)',
+  'knn-item': 'Item kNN (with means)',
+  svd: 'SVD (matrix factorization)',
+  best: 'SVD++ best',
+};
+
+export function recommenderSpec(name: RecommenderName, seed = 0): AlgorithmSpec {
+  switch (name) {
+    case 'popularity':
+      return DEFAULT_SPECS.popularity;
+    case 'baseline':
+      return DEFAULT_SPECS.baseline;
+    case 'knn-user':
+      return DEFAULT_SPECS.knn;
+    case 'knn-item':
+      return { ...DEFAULT_SPECS.knn, userBased: false };
+    case 'svd':
+      return { ...DEFAULT_SPECS.svd, seed };
+    case 'best':
+      return { ...BEST_SPEC, seed } as AlgorithmSpec;
+  }
+}
+
+export const TOP_K = 10;
+
+/** What a finished comparison keeps for the preview: the models fitted on all ratings. */
+export interface FittedComparison {
+  result: Omit<ComparisonResult, 'comparisonId'>;
+  preview: { ctx: PreviewContext; models: Map<RecommenderName, RatingModel> } | null;
+}
+
+export function relevantThreshold(m: MappedRatings): number {
+  const { ratingMin, ratingMax } = m.data;
+  // Relevant = rated 4 or more on a 1-5 scale; the same top share on other scales.
+  return ratingMax <= 5 && ratingMax >= 4 ? 4 : ratingMin + 0.75 * (ratingMax - ratingMin);
+}
+
+export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, job: Job<RecommendProgress>): Promise<Outcome<FittedComparison, ComparisonFailure['reason']>> {
+  if (setup.algorithms.length === 0) return fail('bad-input', 'Pick at least one algorithm to compare.');
+  const data = m.data;
+  const n = data.rating.length;
+  let splits: { train: Int32Array; test: Int32Array }[];
+  let splitLabel: string;
+  if (setup.split.kind === 'kfold') {
+    const folds = Math.floor(setup.split.folds);
+    if (!(folds >= 2 && folds <= 20)) return fail('bad-input', 'Use between 2 and 20 folds.');
+    if (n < folds * 2) return fail('bad-input', `${n} ratings are too few for ${folds} folds.`);
+    splits = kFoldSplits(n, folds, setup.split.seed).map((test) => ({ train: complementIndices(n, test), test }));
+    splitLabel = `${folds}-fold cross-validation (seed ${setup.split.seed})`;
+  } else {
+    const lastN = Math.max(1, Math.floor(setup.split.lastN));
+    const split = temporalSplit(data, lastN);
+    if (split.test.length === 0) return fail('bad-input', `No user has more than ${lastN} rating(s), so nothing can be held out. Use cross-validation instead.`);
+    splits = [split];
+    splitLabel = `last ${lastN} rating${lastN > 1 ? 's' : ''} of each user held out${data.timestamp ? ' (by time)' : ' (by row order: no timestamp column)'}`;
+  }
+  const seed = setup.split.kind === 'kfold' ? setup.split.seed : 0;
+  const fitAll = setup.fitForPreview !== false;
+  const steps = setup.algorithms.length * (splits.length + (fitAll ? 1 : 0));
+  const threshold = relevantThreshold(m);
+  let done = 0;
+  const report = (within: number, message: string, urgent = false) => job.progress({ jobId: job.id, fraction: Math.min(1, (done + within) / steps), message }, urgent);
+  const signal = job.signal;
+  let preview: FittedComparison['preview'] = null;
+  const rows: AlgorithmScore[] = [];
+  const models = new Map<RecommenderName, RatingModel>();
+  try {
+    for (const name of setup.algorithms) {
+      const spec = recommenderSpec(name, seed);
+      const label = RECOMMENDER_LABELS[name];
+      const sums = { rmse: 0, mae: 0, precision: 0, recall: 0, ndcg: 0, map: 0, hitRate: 0, coverage: 0, fit: 0, predict: 0 };
+      for (let f = 0; f < splits.length; f++) {
+        const step = splits.length > 1 ? `${label}: fold ${f + 1} of ${splits.length}` : label;
+        report(0, step, true);
+        await job.yield(true);
+        if (signal.aborted) throw new FitCancelled();
+        const { train, test } = splits[f];
+        const t0 = performance.now();
+        const model = fitAlgorithm(spec, data, train, { signal, onProgress: (x) => report(x * 0.8, step) });
+        const t1 = performance.now();
+        const predicted = predictAt(model, data, test);
+        const t2 = performance.now();
+        sums.rmse += rmse(data, test, predicted);
+        sums.mae += mae(data, test, predicted);
+        const top = topNMetrics(model, data, train, test, TOP_K, threshold);
+        sums.precision += top.precision;
+        sums.recall += top.recall;
+        sums.ndcg += top.ndcg;
+        sums.map += top.map;
+        sums.hitRate += top.hitRate;
+        sums.coverage += top.coverage;
+        sums.fit += (t1 - t0) / 1000;
+        sums.predict += (t2 - t1) / 1000;
+        done++;
+      }
+      const k = splits.length;
+      rows.push({
+        algorithm: name,
+        label,
+        rmse: sums.rmse / k,
+        mae: sums.mae / k,
+        precision: sums.precision / k,
+        recall: sums.recall / k,
+        ndcg: sums.ndcg / k,
+        map: sums.map / k,
+        hitRate: sums.hitRate / k,
+        coverage: sums.coverage / k,
+        fitSeconds: sums.fit,
+        predictSeconds: sums.predict,
+      });
+    }
+    if (fitAll) {
+      const ctx = previewContext(m);
+      for (const name of setup.algorithms) {
+        const step = `${RECOMMENDER_LABELS[name]}: fitting on all ratings for the preview`;
+        report(0, step, true);
+        await job.yield(true);
+        if (signal.aborted) throw new FitCancelled();
+        models.set(name, fitAlgorithm(recommenderSpec(name, seed), data, ctx.all, { signal, onProgress: (x) => report(x, step) }));
+        done++;
+      }
+      preview = { ctx, models };
+    }
+  } catch (error) {
+    if (error instanceof FitCancelled) return fail('cancelled', 'The comparison was cancelled. Earlier results are kept.');
+    throw error;
+  }
+  report(0, 'Done', true);
+  return ok({ result: { rows, splitLabel, k: TOP_K, relevantThreshold: threshold, summary: m.summary, previewable: fitAll ? setup.algorithms : [] }, preview });
+}

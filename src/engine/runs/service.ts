@@ -1,0 +1,137 @@
+/** The runs service: the public RunsApi over the run store. Exports are built here as Blobs. */
+import { activeBackend } from '../../core/compute/backends';
+import { predictionsCsv, runReport } from '../../core/experiment/exports';
+import { modelDownload } from '../../core/experiment/reload';
+import { confidentErrors, sliceMetrics } from '../../core/experiment/errorAnalysis';
+import { setupTask } from '../../core/experiment/setup';
+import { binaryMetrics } from '../../core/metrics';
+import { defaultModelSpec, modelKindInfos, parseModelSpec } from '../../core/models';
+import { transform } from '../../core/prep';
+import type { DatasetHost } from '../data/service';
+import type { JobRunner } from '../jobs';
+import { fail, ok } from '../outcome';
+import { createLedger } from '../resources';
+import type { RunsApi } from './api';
+import { mergeSteps, type RunStore } from './store';
+import { treeView } from './trees';
+
+const gone = (runId: string) => fail('not-found', `That run (${runId}) is no longer available; train it again.`);
+
+export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: JobRunner, onRemove: (runId: string) => void): RunsApi {
+  return {
+    async setupTask(datasetId, target, override) {
+      const ds = datasets.get(datasetId);
+      if (!ds) return fail('not-found', 'That dataset is no longer loaded.');
+      const setup = setupTask(ds, target, override ?? undefined);
+      return setup.ok ? setup : fail('bad-target', setup.error.message);
+    },
+
+    async modelKinds() {
+      return modelKindInfos();
+    },
+
+    async defaultModel(kind, task) {
+      return defaultModelSpec(kind, task);
+    },
+
+    async checkModel(spec, task) {
+      const parsed = parseModelSpec(spec, task);
+      return parsed.ok ? parsed : fail('bad-config', parsed.message);
+    },
+
+    train(datasetId, config, jobId, onProgress) {
+      return jobs.run(jobId, onProgress, (job) => store.train(datasetId, config, job), mergeSteps);
+    },
+
+    /** Exact (float64 over the test split), not read off a thinned curve. */
+    async metricsAt(runId, threshold) {
+      const stored = store.get(runId);
+      if (!stored) return gone(runId);
+      const { run } = stored;
+      if (run.config.task !== 'binary') return fail('not-binary', 'A threshold applies to binary classification only.');
+      const yt: number[] = [];
+      const st: number[] = [];
+      for (let r = 0; r < run.splitOf.length; r++) {
+        if (run.splitOf[r] === 3) {
+          yt.push(run.y[r]);
+          st.push(run.scores[r]);
+        }
+      }
+      return ok(binaryMetrics(yt, st, threshold));
+    },
+
+    async exportReport(runId) {
+      const stored = store.get(runId);
+      if (!stored) return gone(runId);
+      const { summary, run } = stored;
+      const report = runReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt });
+      return ok(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }));
+    },
+
+    async exportPredictions(runId) {
+      const stored = store.get(runId);
+      return stored ? ok(new Blob([predictionsCsv(stored.run)], { type: 'text/csv' })) : gone(runId);
+    },
+
+    async exportModel(runId) {
+      const stored = store.get(runId);
+      if (!stored) return gone(runId);
+      const name = `loupe-${runId}-${stored.summary.datasetName.replace(/\.[^.]+$/, '')}-pipeline.json`;
+      const files = await modelDownload(stored.run, name);
+      return ok(files.map((f) => ({ name: f.name, blob: new Blob([f.data], { type: typeof f.data === 'string' ? 'application/json' : 'application/octet-stream' }) })));
+    },
+
+    async removeRun(runId) {
+      const stored = store.get(runId);
+      if (!stored) return gone(runId);
+      const ledger = createLedger();
+      // Only what no dataset still listed holds is freed: a loaded dataset's columns stay.
+      const current = datasets.get(stored.summary.datasetId) === stored.dataset;
+      const freedBytes = ledger.arrays([stored.run.scores, stored.run.y, stored.run.splitOf]) + (current ? 0 : ledger.dataset(stored.dataset));
+      onRemove(runId);
+      store.remove(runId);
+      return ok({ runId, freedBytes });
+    },
+
+    /**
+     * Re-score a run's test rows on the backend active now and compare with the scores from
+     * training: the cross-backend conformance check (wasm vs webgpu) the e2e suite runs.
+     */
+    async backendAgreement(runId) {
+      const stored = store.get(runId);
+      if (!stored) return gone(runId);
+      const { run, dataset } = stored;
+      const test = Int32Array.from({ length: run.splitOf.length }, (_, r) => r).filter((r) => run.splitOf[r] === 3);
+      const design = transform(run.pipeline, dataset.columns, test);
+      const fresh = await run.model.predict(design.matrix, design.rows);
+      const width = fresh.length / Math.max(test.length, 1);
+      let maxAbsDiff = 0;
+      test.forEach((r, i) => {
+        for (let c = 0; c < width; c++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(fresh[i * width + c] - run.scores[r * width + c]));
+      });
+      return ok({ backend: activeBackend(), rows: test.length, maxAbsDiff });
+    },
+
+    async sliceMetrics(runId, column) {
+      const stored = store.get(runId);
+      if (!stored) return gone(runId);
+      const result = sliceMetrics(stored.run, stored.dataset, column);
+      return result.ok ? result : fail('bad-column', result.message);
+    },
+
+    /** Few rows, formatted. */
+    async confidentErrors(runId, limit) {
+      const stored = store.get(runId);
+      if (!stored) return gone(runId);
+      return ok(confidentErrors(stored.run, stored.dataset, Math.min(Math.max(1, Math.floor(limit)), 100)));
+    },
+
+    async tree(runId, index) {
+      const stored = store.get(runId);
+      if (!stored) return gone(runId);
+      const view = treeView(stored.run, index);
+      const count = stored.summary.capabilities.trees?.trees ?? 0;
+      return view ? ok(view) : fail('no-trees', count > 0 ? `There is no tree ${index + 1}; the model has ${count}.` : 'This model has no trees to draw.');
+    },
+  };
+}

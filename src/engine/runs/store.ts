@@ -1,0 +1,105 @@
+/**
+ * Training runs, owned by the engine: each keeps its model, pipeline, per-row scores and the
+ * dataset object it was trained on (so explanations and error analysis still work after the
+ * dataset is re-read or removed); the UI gets a RunSummary.
+ */
+import { activeBackend } from '../../core/compute/backends';
+import { runExperiment, type Experiment, type ExperimentConfig } from '../../core/experiment/run';
+import type { Dataset } from '../../core/frame/types';
+import { maxSteps, type TrainingStep } from '../../core/models';
+import { treeSummary } from './trees';
+import type { Job } from '../jobs';
+import { fail, ok, type Outcome } from '../outcome';
+import type { Ledger, Resources } from '../resources';
+import type { DatasetHost } from '../data/service';
+import type { RunSummary, TrainProgress } from './api';
+
+export interface StoredRun {
+  summary: RunSummary;
+  run: Experiment;
+  dataset: Dataset;
+}
+
+export function createRunStore(datasets: DatasetHost, resources: Resources) {
+  const runs = new Map<string, StoredRun>();
+  let counter = 0;
+  // What other services keep for a run (explanation backgrounds, explained rows) is charged to the run.
+  const holders: ((runId: string, ledger: Ledger) => number)[] = [];
+
+  resources.add({
+    list: (ledger) =>
+      [...runs.values()].map((s) => {
+        const own = ledger.arrays([s.run.scores, s.run.y, s.run.splitOf]);
+        const current = datasets.get(s.summary.datasetId) === s.dataset;
+        // The dataset's columns are charged here only when the dataset list no longer holds them.
+        const columns = ledger.dataset(s.dataset);
+        return {
+          id: s.summary.id,
+          kind: 'run' as const,
+          label: s.summary.label,
+          bytes: own + columns + holders.reduce((sum, held) => sum + held(s.summary.id, ledger), 0),
+          dependsOn: [s.summary.datasetId],
+          ...(columns > 0 ? { note: `${current ? '' : 'an earlier version of '}${s.summary.datasetName}, kept for this run` } : {}),
+        };
+      }),
+  });
+
+  return {
+    async train(datasetId: string, config: ExperimentConfig, job: Job<TrainProgress>): Promise<Outcome<RunSummary, 'not-found' | 'cancelled' | 'nan-loss' | 'diverged' | 'bad-config'>> {
+      const ds = datasets.get(datasetId);
+      if (!ds) return fail('not-found', 'That dataset is no longer loaded.');
+      const totalSteps = maxSteps(config.model);
+      const result = await runExperiment(ds, config, {
+        signal: job.signal,
+        onStep: (step: TrainingStep) => job.progress({ jobId: job.id, steps: [step], totalSteps }),
+      });
+      if (!result.ok) return fail(result.error.reason, result.error.message);
+      const run = result.value;
+      counter++;
+      const id = resources.newId('run');
+      const summary: RunSummary = {
+        id,
+        label: `Run ${counter} · ${config.model.kind}${config.imbalance && config.imbalance.method !== 'none' ? ` · ${config.imbalance.method}` : ''}`,
+        datasetId,
+        datasetName: ds.name,
+        datasetVersion: datasets.version(datasetId),
+        config,
+        classes: run.classes,
+        backend: activeBackend(),
+        createdAt: new Date().toISOString(),
+        progress: run.progress,
+        history: run.history,
+        stoppedEarly: run.stoppedEarly,
+        bestStep: run.bestStep,
+        capabilities: { margin: run.model.margin !== undefined, exactExplainer: run.model.exactExplainer?.method ?? null, trees: treeSummary(run.model) },
+        evaluation: run.evaluation,
+        timings: run.timings,
+        trainRows: run.trainRows,
+      };
+      runs.set(id, { summary, run, dataset: ds });
+      return ok(summary);
+    },
+
+    /** Another service holds memory for runs: it says how much for a run id. */
+    holdFor(held: (runId: string, ledger: Ledger) => number): void {
+      holders.push(held);
+    },
+
+    get(runId: string): StoredRun | undefined {
+      return runs.get(runId);
+    },
+
+    remove(runId: string): boolean {
+      const stored = runs.get(runId);
+      if (!stored) return false;
+      stored.run.model.dispose();
+      runs.delete(runId);
+      return true;
+    },
+  };
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;
+
+/** Train progress merges steps that wait for the next message, so none is dropped. */
+export const mergeSteps = (waiting: TrainProgress, next: TrainProgress): TrainProgress => ({ ...next, steps: [...waiting.steps, ...next.steps] });
