@@ -9,6 +9,7 @@ import type {
 } from '../engine/api';
 import { saveBlob } from './download';
 import { engineConnection } from './engine';
+import { useRuns } from './runs';
 
 export interface ExplainJob {
   id: string;
@@ -85,7 +86,10 @@ export const useExplain = create<ExplainStore>((set, get) => ({
 
   async open(runId) {
     if (get().runId === runId) return;
-    set({ runId, rowIndex: null, row: null, rowError: null, values: null, edits: {}, whatIf: null, whatIfError: null, matches: [], global: null, globalError: null, importance: null, importanceError: null, dependence: null, dependenceError: null, exportNote: null, settings: DEFAULT_SETTINGS });
+    // Trees explain themselves exactly and fast (TreeSHAP) in their own margin: start there.
+    const summary = useRuns.getState().runs.find((r) => r.id === runId);
+    const settings: ExplainSettings = summary?.capabilities.exactExplainer === 'tree' ? { ...DEFAULT_SETTINGS, space: 'margin' } : DEFAULT_SETTINGS;
+    set({ runId, rowIndex: null, row: null, rowError: null, values: null, edits: {}, whatIf: null, whatIfError: null, matches: [], global: null, globalError: null, importance: null, importanceError: null, dependence: null, dependenceError: null, exportNote: null, settings });
     const answer = await engineConnection().engine.explain.worstErrors(runId, 8);
     if (get().runId !== runId) return;
     const worst = answer.ok ? answer.value : [];

@@ -19,12 +19,15 @@ export function treeSummary(model: FittedModel): TreeSummary | null {
   return { trees: t.list.length, groups: t.groups, meanLeaves: leaves / t.list.length, maxDepth };
 }
 
-/** How a split reads: "tenure < 12.5" or "country in {FR, DE}" (category names from the pipeline). */
+/**
+ * How a split reads, true for the rows that go left: "tenure < 12.5", or "country not in {FR, DE}"
+ * (the listed categories go right; names from the pipeline).
+ */
 function ruleOf(run: Experiment, featureName: string, threshold: number, categories: Int32Array | null): string {
   if (!categories) return `${featureName} < ${Number(threshold.toPrecision(6))}`;
   const step = run.pipeline.features.find((f) => f.column === featureName);
   const names = step?.kind === 'category' ? [...step.categories, 'other'] : null;
-  return `${featureName} in {${Array.from(categories, (c) => names?.[c] ?? String(c)).join(', ')}}`;
+  return `${featureName} not in {${Array.from(categories, (c) => names?.[c] ?? String(c)).join(', ')}}`;
 }
 
 export function treeView(run: Experiment, index: number): TreeView | null {

@@ -8,6 +8,7 @@ import { ExportBar } from './ExportBar';
 import { ComparePanel } from './ComparePanel';
 import { ErrorAnalysisPanel } from './ErrorAnalysisPanel';
 import { ReloadPanel } from './ReloadPanel';
+import { TreesPanel } from './TreesPanel';
 
 export function EvaluateView() {
   const runs = useRuns((s) => s.runs);
@@ -53,6 +54,7 @@ export function EvaluateView() {
         <h2>Training history</h2>
         <LossChart steps={run.history} progress={run.progress} height={200} />
       </div>
+      <TreesPanel run={run} />
       <ErrorAnalysisPanel run={run} />
       <ComparePanel />
       <ReloadPanel />

@@ -59,7 +59,8 @@ export function leafOf(tree: Tree, x: ArrayLike<number>, offset = 0): number {
 /** Which child a value goes to at a split node. */
 export function childOf(tree: Tree, node: number, value: number): number {
   if (Number.isNaN(value)) return tree.defaultLeft[node] ? tree.left[node] : tree.right[node];
-  if (tree.splitType[node] === 1) return tree.categories[node].includes(value) ? tree.right[node] : tree.left[node];
+  // XGBoost reads a category code as its whole part; a negative code is no category and goes left.
+  if (tree.splitType[node] === 1) return value >= 0 && tree.categories[node].includes(Math.trunc(value)) ? tree.right[node] : tree.left[node];
   return Math.fround(value) < tree.threshold[node] ? tree.left[node] : tree.right[node];
 }
 

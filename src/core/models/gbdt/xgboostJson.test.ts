@@ -104,9 +104,8 @@ describe('parseXgboostModel', () => {
     expectClose(forestMargins(forest, matrix(probes), probes.length), keep.map((i) => f.probes!.margin[i]), 1e-5);
   });
 
-  // XGBoost truncates a fractional code (2.5 scores as 2); forest.ts compares the value itself.
-  // Reported; this starts passing, and so fails here, once childOf truncates as XGBoost does.
-  it.fails('scores fractional category codes as XGBoost does (known difference in forest.ts)', () => {
+  // XGBoost truncates a fractional code (2.5 scores as 2), and so does forest.ts's childOf.
+  it('scores fractional category codes as XGBoost does (the whole part of the code)', () => {
     const f = fixture('categorical');
     const { forest } = parsed(f.model);
     const keep = f.probes!.x.map((r, i) => i).filter((i) => f.probes!.x[i][5] !== null && !Number.isInteger(f.probes!.x[i][5]));
