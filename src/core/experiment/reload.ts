@@ -48,10 +48,48 @@ function kindInModelJson(files: ModelFile[]): string | null {
   return null;
 }
 
+/** XGBoost's JSON, as `save_model('m.json')` writes it: recognised by its learner and booster. */
+const XGBOOST_FORMAT = 'xgboost-json-1.7';
+const looksLikeXgboost = (f: ModelFile) => typeof f.data === 'string' && f.data.includes('"learner"') && f.data.includes('"gradient_booster"');
+
+/**
+ * An XGBoost model trained elsewhere, with no Loupe pipeline: each model column is the file column
+ * of the same name (XGBoost's feature_names; f0, f1, … when it saved none), read as a number
+ * (categorical columns as their codes), missing values left missing, as XGBoost reads a DMatrix.
+ */
+async function foreignModel(files: ModelFile[]): Promise<{ ok: true; value: { pipeline: PipelineFile; model: FittedModel } } | { ok: false; message: string } | null> {
+  const file = files.find(looksLikeXgboost);
+  if (!file) return null;
+  let model: FittedModel;
+  try {
+    model = await loadFittedModel('gbdt', XGBOOST_FORMAT, [file]);
+  } catch (error) {
+    return { ok: false, message: `The XGBoost model could not be read: ${(error as Error).message}` };
+  }
+  const names = model.trees?.featureNames ?? Array.from({ length: model.inputCols }, (_, i) => `f${i}`);
+  const features = names.map((column) => ({ kind: 'number' as const, column, median: 0, mean: 0, std: 1, missingIndicator: false, native: true as const }));
+  const classes = model.task === 'binary' ? ['0', '1'] : model.task === 'multiclass' ? Array.from({ length: model.classes }, (_, i) => String(i)) : [];
+  const pipeline: PipelineFile = {
+    format: PIPELINE_FORMAT,
+    target: '(the XGBoost model’s target)',
+    task: model.task,
+    classes,
+    positiveClass: model.task === 'binary' ? '1' : null,
+    pipeline: { version: 1, features, outputNames: names, groups: names.map((_, i) => i) },
+    threshold: 0.5,
+    model: { kind: 'gbdt', format: XGBOOST_FORMAT, files: [file.name] },
+  };
+  return { ok: true, value: { pipeline, model } };
+}
+
 /** A downloaded model's files (any order) back into a pipeline and a fitted model, or why not. */
 export async function readModelDownload(files: ModelFile[]): Promise<{ ok: true; value: { pipeline: PipelineFile; model: FittedModel } } | { ok: false; message: string }> {
   const pipelineIndex = files.findIndex((f) => typeof f.data === 'string' && f.data.includes('"loupe-pipeline/'));
-  if (pipelineIndex < 0) return { ok: false, message: 'None of the files is a Loupe pipeline file (…-pipeline.json): choose all the files of one model download together.' };
+  if (pipelineIndex < 0) {
+    const foreign = await foreignModel(files);
+    if (foreign) return foreign;
+    return { ok: false, message: 'None of the files is a Loupe pipeline file (…-pipeline.json) or an XGBoost JSON model: choose all the files of one model download together.' };
+  }
   const parsed = parsePipelineFile(files[pipelineIndex].data as string);
   if (!parsed.ok) return parsed;
   const rest = files.filter((_, i) => i !== pipelineIndex);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDatasets } from '../../state/datasets';
 import { useSavedModels } from '../../state/savedModels';
 
-/** Load a downloaded model (model.json + weights.bin + pipeline JSON) and score a loaded file with it. */
+/** Load a downloaded model (its pipeline JSON and model files), or an XGBoost JSON model, and score a loaded file with it. */
 export function ReloadPanel() {
   const { model, scores, message, busy, load, score, downloadScores } = useSavedModels();
   const order = useDatasets((s) => s.order);
@@ -13,7 +13,10 @@ export function ReloadPanel() {
   return (
     <div className="panel" role="region" aria-label="Score with a saved model">
       <h2>Score with a saved model</h2>
-      <p className="muted small">Choose the three files the “Download model” button saved. They are read on this device only.</p>
+      <p className="muted small">
+        Choose all the files the “Download model” button saved (the pipeline JSON and the model’s files), or an XGBoost JSON model (<code>Booster.save_model('m.json')</code>), whose
+        columns are matched by name. They are read on this device only.
+      </p>
       <label className="row-gap">
         Model files
         <input type="file" multiple accept=".json,.bin" aria-label="Model files" disabled={busy} onChange={(e) => e.target.files && void load([...e.target.files])} />

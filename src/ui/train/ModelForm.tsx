@@ -81,7 +81,9 @@ export function ModelForm() {
   if (!setup || !model) return <p className="muted">Pick a target first.</p>;
   const noFeatures = !Object.values(included).some(Boolean);
   const offered = kinds.filter((k) => k.tasks.includes(setup.task));
-  const settings = kinds.find((k) => k.kind === model.kind)?.settings ?? [];
+  const info = kinds.find((k) => k.kind === model.kind);
+  const settings = info?.settings ?? [];
+  const presets = info?.presets ?? [];
   return (
     <fieldset className="form-rows" disabled={job !== null}>
       <label>
@@ -94,6 +96,19 @@ export function ModelForm() {
           ))}
         </select>
       </label>
+      {presets.length > 0 ? (
+        <label>
+          Preset
+          <select value="" onChange={(e) => e.target.value !== '' && update(presets[Number(e.target.value)].settings as Partial<ModelSpec>)}>
+            <option value="">apply a preset…</option>
+            {presets.map((p, i) => (
+              <option key={p.name} value={i}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       {settings.map((field) => (
         <SettingInput key={`${model.kind}-${field.key}`} field={field} value={model[field.key]} onChange={(v) => update({ [field.key]: v } as Partial<ModelSpec>)} />
       ))}
