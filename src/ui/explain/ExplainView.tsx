@@ -64,7 +64,7 @@ export function ExplainView() {
       </div>
       {exportNote ? <p className="muted small" role="status">{exportNote}</p> : null}
       <p className="muted small run-meta">
-        Why did the model predict what it did? SHAP values split each prediction into one push per feature, computed here on your device: exact for few features or linear models, KernelSHAP otherwise.
+        Why did the model predict what it did? SHAP values split each prediction into one push per feature, computed here on your device: exact for few features, linear models and trees (TreeSHAP, in log-odds), KernelSHAP otherwise.
       </p>
       <div className="explain-grid">
         <RowPicker />

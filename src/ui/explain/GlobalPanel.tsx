@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Bar, BarChart, Cell, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { GlobalExplanation } from '../../engine/api';
 import { useExplain } from '../../state/explain';
+import { useRuns } from '../../state/runs';
 
 /** Blue (low) to red (high), grey when missing or not numeric, as the shap package colours it. */
 function colorOf(v: number | null): string {
@@ -39,6 +40,11 @@ export function GlobalPanel() {
   const runGlobal = useExplain((s) => s.runGlobal);
   const cancel = useExplain((s) => s.cancelGlobal);
   const [rows, setRows] = useState(200);
+  // A kind's own exact explainer (TreeSHAP) is fast enough for a thousand rows; KernelSHAP is not.
+  const runId = useExplain((s) => s.runId);
+  const exact = useRuns((s) => s.runs.find((r) => r.id === runId)?.capabilities.exactExplainer ?? null);
+  const space = useExplain((s) => s.settings.space);
+  const choices = exact && space === 'margin' ? [50, 200, 500, 1000] : [50, 200, 500];
   const names = global?.features.map((f) => f.name) ?? [];
   return (
     <div className="panel" aria-label="Global explanation">
@@ -48,7 +54,7 @@ export function GlobalPanel() {
           <label>
             Rows{' '}
             <select aria-label="Rows to explain" value={rows} onChange={(e) => setRows(Number(e.target.value))} disabled={job !== null}>
-              {[50, 200, 500].map((n) => (
+              {choices.map((n) => (
                 <option key={n} value={n}>{n}</option>
               ))}
             </select>
@@ -70,7 +76,11 @@ export function GlobalPanel() {
       {global ? (
         <>
           <p className="muted small">
-            {global.rows} test rows · {global.spaceLabel} · exact SHAP up to 12 features, else KernelSHAP with 512 coalitions and a 20-row background · {(global.ms / 1000).toFixed(1)} s ({Math.round(global.evaluations / (global.ms / 1000)).toLocaleString('en-US')} model evaluations/s)
+            {global.rows} test rows · {global.spaceLabel} ·{' '}
+            {exact && space === 'margin'
+              ? `exact ${exact === 'tree' ? 'tree' : 'linear'} SHAP from the model itself`
+              : 'exact SHAP up to 12 features, else KernelSHAP with 512 coalitions and a 20-row background'}{' '}
+            · {(global.ms / 1000).toFixed(1)} s{global.evaluations > 0 ? ` (${Math.round(global.evaluations / (global.ms / 1000)).toLocaleString('en-US')} model evaluations/s)` : ''}
           </p>
           <div className="eval-grid">
             <div>

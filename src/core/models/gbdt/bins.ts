@@ -5,7 +5,7 @@
  * features, one byte each): building a node's histogram walks its rows once.
  */
 
-/** The bin every missing value (NaN) falls in. */
+/** A categorical feature's missing bin (its codes may use every bin below). */
 export const MISSING_BIN = 255;
 export const MAX_BINS = 255;
 
@@ -16,6 +16,13 @@ export interface BinnedFeatures {
   bins: Uint8Array;
   /** Per feature: bins in use (excluding the missing bin). */
   binCount: Int32Array;
+  /**
+   * Per feature: the bin missing values fall in, right after the value bins (numbers) or 255
+   * (categories), so a histogram needs only binCount + 1 slots for a number column.
+   */
+  missing: Uint8Array;
+  /** Where each feature's slots start in a histogram; slots[features] is the total. */
+  slots: Int32Array;
   /**
    * Per numeric feature: bin b holds x < edges[b] (and >= edges[b - 1]); the last bin has no upper
    * edge. A split "bins <= b go left" is the float test x < edges[b], as XGBoost scores it.
@@ -85,23 +92,27 @@ export function binFeatures(x: Float32Array, rows: number, features: number, cat
     const e = binEdges(column, maxBins);
     edges.push(e);
     binCount[f] = e.length + 1;
+    const missingBin = e.length + 1;
     for (let r = 0; r < rows; r++) {
       const v = column[r];
-      bins[r * features + f] = Number.isNaN(v) ? MISSING_BIN : binOf(e, v);
+      bins[r * features + f] = Number.isNaN(v) ? missingBin : binOf(e, v);
     }
   }
-  return { rows, features, bins, binCount, edges, categorical };
+  const missing = Uint8Array.from(binCount, (n, f) => (categorical[f] ? MISSING_BIN : n));
+  const slots = new Int32Array(features + 1);
+  for (let f = 0; f < features; f++) slots[f + 1] = slots[f] + missing[f] + 1;
+  return { rows, features, bins, binCount, missing, slots, edges, categorical };
 }
 
 /** Other rows (validation, a new file) binned with the training rows' edges. */
 export function binLike(train: BinnedFeatures, x: Float32Array, rows: number): BinnedFeatures {
-  const { features, edges, categorical } = train;
+  const { features, edges, categorical, missing } = train;
   const bins = new Uint8Array(rows * features);
   for (let r = 0; r < rows; r++) {
     for (let f = 0; f < features; f++) {
       const v = x[r * features + f];
       // An unseen category code goes to the missing bin's side rather than past the bins in use.
-      bins[r * features + f] = Number.isNaN(v) ? MISSING_BIN : categorical[f] ? (v >= 0 && v < MISSING_BIN ? v : MISSING_BIN) : binOf(edges[f], v);
+      bins[r * features + f] = Number.isNaN(v) ? missing[f] : categorical[f] ? (v >= 0 && v < MISSING_BIN ? Math.trunc(v) : MISSING_BIN) : binOf(edges[f], v);
     }
   }
   return { ...train, rows, bins };

@@ -10,6 +10,7 @@ import { evaluateOutputs, metricNameFor } from '../validation';
 import { binFeatures, binLike, MAX_BINS } from './bins';
 import type { Forest, Tree } from './forest';
 import { addTreeToMargins, growTree } from './grow';
+import { createHistogramPool } from './split';
 import { baseMarginOf, gradients, meanLoss, objectiveFor } from './objectives';
 
 export interface BoostSettings {
@@ -77,6 +78,7 @@ export async function boost(data: FitData, s: BoostSettings, categorical: boolea
   const hc = groups > 1 ? new Float64Array(train.rows) : h;
   const rows = new Int32Array(train.rows);
   const rules = { ...s, maxCategoriesPerSplit: s.maxCategoriesPerSplit };
+  const pool = createHistogramPool(binned);
   const trees: Tree[] = [];
   const treeGroup: number[] = [];
   const history: TrainingStep[] = [];
@@ -99,7 +101,7 @@ export async function boost(data: FitData, s: BoostSettings, categorical: boolea
           hc[r] = h[r * groups + c];
         }
       }
-      const grown = growTree(binned, gc, hc, rows, count, use, rules, aborted);
+      const grown = growTree(binned, gc, hc, rows, count, use, rules, pool, aborted);
       if (aborted()) return { ok: false, reason: 'cancelled', message: `Training was cancelled during round ${round}.` };
       addTreeToMargins(grown, binned, margins, groups, c);
       if (valBinned) addTreeToMargins(grown, valBinned, valMargins, groups, c);

@@ -3,9 +3,9 @@
  * XGBoost's lossguide do) under max_leaves and max_depth. With max_leaves off, every split that
  * gains enough is taken down to max_depth, which is the tree XGBoost's depthwise hist grows.
  */
-import { MISSING_BIN, type BinnedFeatures } from './bins';
+import type { BinnedFeatures } from './bins';
 import type { Tree } from './forest';
-import { BIN_SLOTS, bestSplit, buildHistogram, leafWeight, newHistogram, subtractInto, type Split, type SplitRules } from './split';
+import { BIN_SLOTS, bestSplit, buildHistogram, leafWeight, subtractInto, type HistogramPool, type Split, type SplitRules } from './split';
 
 export interface GrowRules extends SplitRules {
   /** 0 = no limit. */
@@ -88,8 +88,8 @@ class NodeList {
 }
 
 /** Whether a binned value goes left at a split node. */
-function goesLeft(bin: number, splitBin: number, rightBins: Uint8Array | null, defaultLeft: boolean): boolean {
-  if (bin === MISSING_BIN) return defaultLeft;
+function goesLeft(bin: number, missingBin: number, splitBin: number, rightBins: Uint8Array | null, defaultLeft: boolean): boolean {
+  if (bin === missingBin) return defaultLeft;
   return rightBins ? rightBins[bin] === 0 : bin <= splitBin;
 }
 
@@ -97,7 +97,7 @@ function goesLeft(bin: number, splitBin: number, rightBins: Uint8Array | null, d
  * Grows a tree over rows[0..count) (the round's sample; the array is reordered in place).
  * `use` lists the features this tree may split on (column subsampling).
  */
-export function growTree(data: BinnedFeatures, g: Float64Array, h: Float64Array, rows: Int32Array, count: number, use: Int32Array, rules: GrowRules, aborted: () => boolean): GrownTree {
+export function growTree(data: BinnedFeatures, g: Float64Array, h: Float64Array, rows: Int32Array, count: number, use: Int32Array, rules: GrowRules, pool: HistogramPool, aborted: () => boolean): GrownTree {
   const nodes = new NodeList();
   const totalOf = (start: number, end: number) => {
     const t = [0, 0, 0];
@@ -109,11 +109,12 @@ export function growTree(data: BinnedFeatures, g: Float64Array, h: Float64Array,
     return t;
   };
   const rootTotal = totalOf(0, count);
-  const rootHist = newHistogram(data.features);
+  const rootHist = pool.take();
   buildHistogram(rootHist, data, g, h, rows, 0, count, use);
   const canSplit = (depth: number) => rules.maxDepth <= 0 || depth < rules.maxDepth;
   const open: OpenLeaf[] = [{ node: nodes.add(-1, rootTotal, rules.lambda, rules.learningRate), start: 0, end: count, depth: 0, total: rootTotal, hist: rootHist, split: null }];
   open[0].split = canSplit(0) ? bestSplit(rootHist, data, rootTotal, use, rules) : null;
+  if (!open[0].split) pool.give(open.pop()!.hist);
   let leaves = 1;
 
   while (!aborted()) {
@@ -132,7 +133,7 @@ export function growTree(data: BinnedFeatures, g: Float64Array, h: Float64Array,
     let mid = leaf.start;
     for (let i = leaf.start; i < leaf.end; i++) {
       const r = rows[i];
-      if (goesLeft(data.bins[r * data.features + f], split.bin, rightBins, split.defaultLeft)) {
+      if (goesLeft(data.bins[r * data.features + f], data.missing[f], split.bin, rightBins, split.defaultLeft)) {
         rows[i] = rows[mid];
         rows[mid++] = r;
       }
@@ -161,7 +162,7 @@ export function growTree(data: BinnedFeatures, g: Float64Array, h: Float64Array,
 
     // Build the smaller child from its rows; the larger is the parent minus it.
     const leftSmaller = mid - leaf.start <= leaf.end - mid;
-    const small = newHistogram(data.features);
+    const small = pool.take();
     if (leftSmaller) buildHistogram(small, data, g, h, rows, leaf.start, mid, use);
     else buildHistogram(small, data, g, h, rows, mid, leaf.end, use);
     const large = subtractInto(leaf.hist, small);
@@ -172,9 +173,12 @@ export function growTree(data: BinnedFeatures, g: Float64Array, h: Float64Array,
     ];
     for (const child of children) {
       child.split = canSplit(depth) ? bestSplit(child.hist, data, child.total, use, rules) : null;
-      open.push(child);
+      // A leaf that will not split needs its histogram no more.
+      if (child.split) open.push(child);
+      else pool.give(child.hist);
     }
   }
+  for (const leaf of open) pool.give(leaf.hist);
   return nodes.freeze();
 }
 
@@ -185,8 +189,8 @@ export function addTreeToMargins(grown: GrownTree, data: BinnedFeatures, margins
   for (let r = 0; r < rows; r++) {
     let node = 0;
     while (tree.left[node] >= 0) {
-      const bin = bins[r * features + tree.feature[node]];
-      node = goesLeft(bin, splitBin[node], rightBins[node], tree.defaultLeft[node] === 1) ? tree.left[node] : tree.right[node];
+      const f = tree.feature[node];
+      node = goesLeft(bins[r * features + f], data.missing[f], splitBin[node], rightBins[node], tree.defaultLeft[node] === 1) ? tree.left[node] : tree.right[node];
     }
     margins[r * stride + group] += tree.threshold[node];
   }

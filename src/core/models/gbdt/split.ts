@@ -4,8 +4,9 @@
  * and row count; a child's histogram is its parent's minus its sibling's (histogram subtraction),
  * so only the smaller child is ever built from rows.
  */
-import { MISSING_BIN, type BinnedFeatures } from './bins';
+import type { BinnedFeatures } from './bins';
 
+/** Flags per category code of a categorical split. */
 export const BIN_SLOTS = 256;
 const STATS = 3;
 
@@ -39,14 +40,28 @@ const CATEGORY_SMOOTHING = 10;
 /** LightGBM's max_cat_to_onehot: up to this many categories, try each one against the rest. */
 const ONE_VS_REST_CATEGORIES = 4;
 
-export function newHistogram(features: number): Float64Array {
-  return new Float64Array(features * BIN_SLOTS * STATS);
+/**
+ * Histograms are large (features x bins x 3 doubles) and a tree needs one per open leaf: a pool
+ * hands them out and takes them back, so growing a tree allocates nothing after the first.
+ */
+export interface HistogramPool {
+  take(): Float64Array;
+  give(hist: Float64Array): void;
+}
+
+export function createHistogramPool(data: BinnedFeatures): HistogramPool {
+  const size = data.slots[data.features] * STATS;
+  const free: Float64Array[] = [];
+  return {
+    take: () => free.pop() ?? new Float64Array(size),
+    give: (hist) => void free.push(hist),
+  };
 }
 
 /** Adds rows[start..end) into hist, for the features in `use` only. */
 export function buildHistogram(hist: Float64Array, data: BinnedFeatures, g: Float64Array, h: Float64Array, rows: Int32Array, start: number, end: number, use: Int32Array): void {
   hist.fill(0);
-  const { bins, features } = data;
+  const { bins, features, slots } = data;
   const used = use.length;
   for (let i = start; i < end; i++) {
     const r = rows[i];
@@ -55,7 +70,7 @@ export function buildHistogram(hist: Float64Array, data: BinnedFeatures, g: Floa
     const base = r * features;
     for (let k = 0; k < used; k++) {
       const f = use[k];
-      const slot = (f * BIN_SLOTS + bins[base + f]) * STATS;
+      const slot = (slots[f] + bins[base + f]) * STATS;
       hist[slot] += gr;
       hist[slot + 1] += hr;
       hist[slot + 2]++;
@@ -118,8 +133,8 @@ export function bestSplit(hist: Float64Array, data: BinnedFeatures, total: numbe
     };
   };
   for (const f of use) {
-    const base = f * BIN_SLOTS * STATS;
-    const ms = base + MISSING_BIN * STATS;
+    const base = data.slots[f] * STATS;
+    const ms = base + data.missing[f] * STATS;
     const missing = [hist[ms], hist[ms + 1], hist[ms + 2]];
     const bins = data.binCount[f];
     if (data.categorical[f]) {

@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openStudio, screenshot } from './support';
+
+test('gradient-boosted trees on demo-customers: rounds progress, evaluate, a tree drawn, TreeSHAP, XGBoost JSON download and reload', async ({ page }) => {
+  await openStudio(page, '?backend=wasm');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByLabel('Target column')).toHaveValue('churned');
+  await page.getByRole('combobox', { name: /^Model/ }).selectOption('gbdt');
+  await expect(page.getByLabel('Max depth')).toHaveValue('6');
+  await page.getByLabel('Preset').selectOption({ label: 'scikit-learn HistGradientBoosting defaults' });
+  await expect(page.getByLabel('Max leaves')).toHaveValue('31');
+  await page.getByLabel('Preset').selectOption({ label: 'XGBoost hist defaults' });
+  await expect(page.getByLabel('Learning rate (eta)')).toHaveValue('0.3');
+  await page.getByLabel('Boosting rounds').fill('40');
+  await page.getByRole('button', { name: 'Train model' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
+  await expect(page.getByText(/round \d+ \/ 40/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Run 1 · gbdt finished · test AUC 0\.\d+/ })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText(/\d+ rounds on /)).toBeVisible();
+  await screenshot(page, 'gbdt-train');
+
+  await page.getByRole('button', { name: 'Open evaluation →' }).click();
+  await expect(page.getByRole('img', { name: 'ROC curve' })).toBeVisible();
+  const trees = page.getByRole('region', { name: 'Trees' });
+  await expect(trees.getByText(/\d+ trees · [\d.]+ leaves on average · depth up to \d/)).toBeVisible();
+  await expect(trees.getByRole('img', { name: /^Tree 1: \d+ leaves/ })).toBeVisible();
+  await trees.getByRole('button', { name: 'Next tree' }).click();
+  await expect(trees.getByRole('img', { name: /^Tree 2: \d+ leaves/ })).toBeVisible();
+  await expect(trees.locator('svg text', { hasText: /gain [\d.,]+ · cover/ }).first()).toBeVisible();
+  await trees.scrollIntoViewIfNeeded();
+  await screenshot(page, 'gbdt-trees');
+
+  const [predictionsDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download predictions (CSV)' }).click()]);
+  const original = readFileSync((await predictionsDownload.path())!, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[4]));
+  const saved: { name: string; mimeType: string; buffer: Buffer }[] = [];
+  const downloads: Promise<void>[] = [];
+  page.on('download', (d) => downloads.push(d.path().then((p) => void saved.push({ name: d.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(p!) }))));
+  await page.getByRole('button', { name: 'Download model' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  await Promise.all(downloads);
+  const xgb = saved.find((f) => f.name === 'xgboost-model.json');
+  expect(xgb).toBeDefined();
+  const model = JSON.parse(xgb!.buffer.toString('utf8'));
+  expect(model.version).toEqual([1, 7, 4]);
+  expect(model.learner.objective.name).toBe('binary:logistic');
+
+  const reload = page.getByRole('region', { name: 'Score with a saved model' });
+  await reload.getByLabel('Model files').setInputFiles(saved);
+  await expect(reload.getByText(/Loaded a binary model predicting churned/)).toBeVisible();
+  await reload.getByLabel('File to score').selectOption({ label: 'demo-customers.csv' });
+  await reload.getByRole('button', { name: 'Score file' }).click();
+  await expect(reload.getByRole('status')).toContainText('Scored 5,050 rows');
+  const [scoresDownload] = await Promise.all([page.waitForEvent('download'), reload.getByRole('button', { name: 'Download scores (CSV)' }).click()]);
+  const rescored = readFileSync((await scoresDownload.path())!, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[2]));
+  expect(rescored).toEqual(original);
+
+  await page.getByRole('tab', { name: 'Explain' }).click();
+  const waterfall = page.getByRole('figure', { name: 'Why this prediction' });
+  await expect(waterfall).toBeVisible({ timeout: 30_000 });
+  await expect(waterfall).toContainText('log-odds of churned = 1');
+  await expect(waterfall).toContainText('exact tree SHAP');
+  await page.getByLabel('Rows to explain').selectOption('1000');
+  await page.getByRole('button', { name: /Explain 1000 test rows/ }).click();
+  await expect(page.getByRole('img', { name: /Beeswarm summary/ })).toBeVisible({ timeout: 60_000 });
+  await screenshot(page, 'gbdt-explain');
+});
