@@ -9,8 +9,9 @@ import * as recommendTopn from './workloads/recommend-topn.mjs';
 import * as explain from './workloads/explain.mjs';
 import * as search from './workloads/search.mjs';
 import * as onboarding from './workloads/onboarding.mjs';
+import * as gbdt from './workloads/gbdt.mjs';
 
-const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search, onboarding];
+const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search, onboarding, gbdt];
 
 const args = process.argv.slice(2);
 const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;

@@ -55,7 +55,7 @@ export interface RunsStore {
   cancel(): Promise<void>;
   selectRun(id: string): void;
   setThreshold(threshold: number): Promise<void>;
-  exportRun(kind: 'report' | 'predictions' | 'model'): Promise<void>;
+  exportRun(kind: 'report' | 'predictions' | 'model' | 'encoded'): Promise<void>;
 }
 
 export type ImbalanceSpec = NonNullable<ExperimentConfig['imbalance']>;
@@ -231,6 +231,9 @@ export const useRuns = create<RunsStore>((set, get) => ({
     } else if (kind === 'predictions') {
       const predictions = await engine.runs.exportPredictions(run.id);
       if (predictions.ok) saveBlob(`${base}-predictions.csv`, predictions.value);
+    } else if (kind === 'encoded') {
+      const rows = await engine.runs.exportEncodedRows(run.id);
+      if (rows.ok) saveBlob(`${base}-encoded-rows.csv`, rows.value);
     } else {
       const files = await engine.runs.exportModel(run.id);
       if (!files.ok) return;

@@ -109,3 +109,34 @@ export function predictionsCsv(run: Experiment): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/** Rows per Blob part, so a big file is built in pieces rather than one huge string. */
+const ENCODED_ROWS_PER_PART = 20_000;
+
+/**
+ * The model matrix the run was trained and scored on, every file row once:
+ * `row_index,split,y,<matrix columns>` (docs/formats.md). What `xgboost.Booster(model_file=...)`
+ * or any other tool needs to score exactly what Loupe scored. Values are float32 written at full
+ * precision; missing values (tree encodings keep them) are empty; a column holding category codes
+ * is named "<column> (category code)" and its codes index the pipeline's categories.
+ */
+export function encodedRowsCsv(run: Experiment, design: { matrix: Float32Array; rows: number; cols: number }): string[] {
+  const codes = new Set(run.pipeline.features.filter((f) => f.kind === 'category' && f.native === 'codes').map((f) => f.column));
+  const header = ['row_index', 'split', 'y', ...run.pipeline.outputNames.map((n) => (codes.has(n) ? `${n} (category code)` : n))];
+  const parts = [header.map(csvField).join(',') + '\n'];
+  const { matrix, rows, cols } = design;
+  for (let start = 0; start < rows; start += ENCODED_ROWS_PER_PART) {
+    const lines: string[] = [];
+    for (let r = start; r < Math.min(rows, start + ENCODED_ROWS_PER_PART); r++) {
+      const values = new Array<string>(cols);
+      for (let c = 0; c < cols; c++) {
+        const v = matrix[r * cols + c];
+        values[c] = Number.isNaN(v) ? '' : String(v);
+      }
+      const y = run.y[r];
+      lines.push(`${r},${SPLIT_NAMES[run.splitOf[r]]},${Number.isNaN(y) ? '' : float32Text(y)},${values.join(',')}`);
+    }
+    parts.push(lines.join('\n') + '\n');
+  }
+  return parts;
+}

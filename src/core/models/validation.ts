@@ -9,25 +9,34 @@ import type { MetricName, TaskKind } from './kind';
  * scikit-learn's roc_auc_score does. NaN when one class is absent.
  */
 export function rankAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+  // Each class's scores sorted natively (a comparator sort of indices costs ~10x more, and
+  // boosting asks once per round), then one merge: every positive counts the negatives below it,
+  // and half of those tied with it, which is the Mann-Whitney U with mid-ranks.
   let positives = 0;
-  let rankSum = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && scores[order[j + 1]] === scores[order[i]]) j++;
-    const meanRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) {
-      if (labels[order[k]] === 1) {
-        positives++;
-        rankSum += meanRank;
-      }
-    }
-    i = j + 1;
-  }
-  const negatives = n - positives;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives++;
+  const negatives = scores.length - positives;
   if (positives === 0 || negatives === 0) return NaN;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  const pos = new Float64Array(positives);
+  const neg = new Float64Array(negatives);
+  for (let i = 0, p = 0, q = 0; i < scores.length; i++) {
+    if (labels[i] === 1) pos[p++] = scores[i];
+    else neg[q++] = scores[i];
+  }
+  pos.sort();
+  neg.sort();
+  let u = 0;
+  let below = 0;
+  for (let i = 0; i < positives; ) {
+    const v = pos[i];
+    let j = i;
+    while (j < positives && pos[j] === v) j++;
+    while (below < negatives && neg[below] < v) below++;
+    let tied = below;
+    while (tied < negatives && neg[tied] === v) tied++;
+    u += (j - i) * (below + (tied - below) / 2);
+    i = j;
+  }
+  return u / (positives * negatives);
 }
 
 export function metricNameFor(task: TaskKind): MetricName {

@@ -97,6 +97,8 @@ export interface RunsApi {
   exportReport(runId: string): Promise<Outcome<Blob, Gone>>;
   exportPredictions(runId: string): Promise<Outcome<Blob, Gone>>;
   exportModel(runId: string): Promise<Outcome<ModelFiles, Gone>>;
+  /** The encoded model matrix of every row, with split and target (CSV), for scoring the model elsewhere. */
+  exportEncodedRows(runId: string): Promise<Outcome<Blob, Gone>>;
   removeRun(runId: string): Promise<Outcome<{ runId: string; freedBytes: number }, Gone>>;
   /** Re-score a run's test rows on the active backend; the largest difference from training's scores. */
   backendAgreement(runId: string): Promise<Outcome<BackendAgreement, Gone>>;

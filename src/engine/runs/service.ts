@@ -1,6 +1,6 @@
 /** The runs service: the public RunsApi over the run store. Exports are built here as Blobs. */
 import { activeBackend } from '../../core/compute/backends';
-import { predictionsCsv, runReport } from '../../core/experiment/exports';
+import { encodedRowsCsv, predictionsCsv, runReport } from '../../core/experiment/exports';
 import { modelDownload } from '../../core/experiment/reload';
 import { confidentErrors, sliceMetrics } from '../../core/experiment/errorAnalysis';
 import { setupTask } from '../../core/experiment/setup';
@@ -71,6 +71,13 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
     async exportPredictions(runId) {
       const stored = store.get(runId);
       return stored ? ok(new Blob([predictionsCsv(stored.run)], { type: 'text/csv' })) : gone(runId);
+    },
+
+    async exportEncodedRows(runId) {
+      const stored = store.get(runId);
+      if (!stored) return gone(runId);
+      const design = transform(stored.run.pipeline, stored.dataset.columns, null);
+      return ok(new Blob(encodedRowsCsv(stored.run, design), { type: 'text/csv' }));
     },
 
     async exportModel(runId) {

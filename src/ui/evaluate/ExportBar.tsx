@@ -6,8 +6,11 @@ export function ExportBar() {
     <div className="export-bar" role="group" aria-label="Downloads">
       <button className="button" onClick={() => void exportRun('report')}>Download report (JSON)</button>
       <button className="button" onClick={() => void exportRun('predictions')}>Download predictions (CSV)</button>
-      <button className="button" onClick={() => void exportRun('model')} title="tfjs model.json + weights.bin, and the pipeline JSON. The pipeline holds category values and text statistics taken from your data.">
+      <button className="button" onClick={() => void exportRun('model')} title="The pipeline JSON and the model's own files (tfjs model.json + weights.bin, or XGBoost JSON for trees). The pipeline holds category values and text statistics taken from your data.">
         Download model
+      </button>
+      <button className="button" onClick={() => void exportRun('encoded')} title="Every row as the model reads it (scaled or coded feature values, split and target), to score the downloaded model in another tool. It holds your data, encoded.">
+        Download encoded rows (CSV)
       </button>
       <span className="muted small export-note">The model download includes the pipeline, which holds category values from your data.</span>
     </div>

@@ -37,13 +37,24 @@ export interface BinnedFeatures {
  * fit, else quantiles by rank. An edge is always a training value, so x < edge splits exactly.
  */
 export function binEdges(values: Float32Array, maxBins: number): Float32Array {
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort();
-  const distinct: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
-  if (distinct.length <= maxBins) return Float32Array.from(distinct.slice(1));
+  // A typed-array sort puts NaN last: the present values are the first n.
+  const sorted = Float32Array.from(values).sort();
+  let n = sorted.length;
+  while (n > 0 && Number.isNaN(sorted[n - 1])) n--;
+  let distinctCount = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinctCount++;
+  if (distinctCount <= maxBins) {
+    const edges = new Float32Array(Math.max(0, distinctCount - 1));
+    let k = -1;
+    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) {
+      if (k >= 0) edges[k] = sorted[i];
+      k++;
+    }
+    return edges;
+  }
   const edges: number[] = [];
   for (let b = 1; b < maxBins; b++) {
-    const edge = sorted[Math.floor((b * sorted.length) / maxBins)];
+    const edge = sorted[Math.floor((b * n) / maxBins)];
     if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
   }
   // The smallest value must be in bin 0, never alone below an edge equal to it.

@@ -63,17 +63,36 @@ export function buildHistogram(hist: Float64Array, data: BinnedFeatures, g: Floa
   hist.fill(0);
   const { bins, features, slots } = data;
   const used = use.length;
+  // Each feature's first slot, times the stats per slot, for the features in use: the hot loop
+  // then does one load per feature for the offset and one for the bin.
+  const offsets = new Int32Array(used);
+  for (let k = 0; k < used; k++) offsets[k] = slots[use[k]] * STATS;
+  if (used === features) {
+    // Every feature (no column subsampling): the bin is read straight from the row.
+    for (let i = start; i < end; i++) {
+      const r = rows[i];
+      const gr = g[r];
+      const hr = h[r];
+      const base = r * features;
+      for (let k = 0; k < used; k++) {
+        const slot = offsets[k] + bins[base + k] * STATS;
+        hist[slot] += gr;
+        hist[slot + 1] += hr;
+        hist[slot + 2] += 1;
+      }
+    }
+    return;
+  }
   for (let i = start; i < end; i++) {
     const r = rows[i];
     const gr = g[r];
     const hr = h[r];
     const base = r * features;
     for (let k = 0; k < used; k++) {
-      const f = use[k];
-      const slot = (slots[f] + bins[base + f]) * STATS;
+      const slot = offsets[k] + bins[base + use[k]] * STATS;
       hist[slot] += gr;
       hist[slot + 1] += hr;
-      hist[slot + 2]++;
+      hist[slot + 2] += 1;
     }
   }
 }
@@ -91,54 +110,59 @@ export function leafWeight(g: number, h: number, lambda: number): number {
   return -g / (h + lambda);
 }
 
-interface Candidate {
-  gain: number;
-  gl: number;
-  hl: number;
-  nl: number;
-  defaultLeft: boolean;
-}
+/** The best split found so far, kept in plain fields so scanning bins allocates nothing. */
+class Best {
+  gain = -Infinity;
+  feature = -1;
+  bin = -1;
+  right: number[] | null = null;
+  defaultLeft = false;
+  gl = 0;
+  hl = 0;
+  nl = 0;
 
-/** Both directions for the missing rows; the better one, or null when neither side is allowed. */
-function bestWithMissing(gl: number, hl: number, nl: number, m: number[], total: number[], rules: SplitRules, parentScore: number): Candidate | null {
-  let best: Candidate | null = null;
-  for (const missingLeft of m[2] > 0 ? [true, false] : [false]) {
-    const GL = gl + (missingLeft ? m[0] : 0);
-    const HL = hl + (missingLeft ? m[1] : 0);
-    const NL = nl + (missingLeft ? m[2] : 0);
-    const GR = total[0] - GL;
-    const HR = total[1] - HL;
-    const NR = total[2] - NL;
-    if (HL < rules.minChildWeight || HR < rules.minChildWeight || NL < rules.minSamplesLeaf || NR < rules.minSamplesLeaf || NL === 0 || NR === 0) continue;
-    const gain = score(GL, HL, rules.lambda) + score(GR, HR, rules.lambda) - parentScore;
-    if (!best || gain > best.gain) best = { gain, gl: GL, hl: HL, nl: NL, defaultLeft: missingLeft };
+  /**
+   * Tries a split whose non-missing left side sums to (gl, hl, nl), with the missing rows on
+   * either side; keeps it when it beats the best so far and both sides are allowed.
+   */
+  offer(gl: number, hl: number, nl: number, mg: number, mh: number, mn: number, total: number[], rules: SplitRules, parentScore: number, feature: number, bin: number, right: number[] | null): void {
+    for (let side = 0; side < (mn > 0 ? 2 : 1); side++) {
+      const missingLeft = side === 0 && mn > 0;
+      const GL = missingLeft ? gl + mg : gl;
+      const HL = missingLeft ? hl + mh : hl;
+      const NL = missingLeft ? nl + mn : nl;
+      const HR = total[1] - HL;
+      const NR = total[2] - NL;
+      if (HL < rules.minChildWeight || HR < rules.minChildWeight || NL < rules.minSamplesLeaf || NR < rules.minSamplesLeaf || NL === 0 || NR === 0) continue;
+      const GR = total[0] - GL;
+      const gain = (GL * GL) / (HL + rules.lambda) + (GR * GR) / (HR + rules.lambda) - parentScore;
+      if (gain > this.gain) {
+        this.gain = gain;
+        this.feature = feature;
+        this.bin = bin;
+        this.right = right;
+        this.defaultLeft = missingLeft;
+        this.gl = GL;
+        this.hl = HL;
+        this.nl = NL;
+      }
+    }
   }
-  return best;
 }
 
 /** The best split of a node over the features in `use`, or null when none gains enough. */
 export function bestSplit(hist: Float64Array, data: BinnedFeatures, total: number[], use: Int32Array, rules: SplitRules): Split | null {
   const parentScore = score(total[0], total[1], rules.lambda);
-  let best: Split | null = null;
-  const consider = (feature: number, c: Candidate | null, bin: number, rightCategories: number[] | null) => {
-    if (!c || c.gain <= Math.max(rules.gamma, MIN_GAIN) || (best && c.gain <= best.gain)) return;
-    best = {
-      feature,
-      gain: c.gain,
-      bin,
-      rightCategories,
-      defaultLeft: c.defaultLeft,
-      left: { g: c.gl, h: c.hl, n: c.nl },
-      right: { g: total[0] - c.gl, h: total[1] - c.hl, n: total[2] - c.nl },
-    };
-  };
+  const best = new Best();
   for (const f of use) {
     const base = data.slots[f] * STATS;
     const ms = base + data.missing[f] * STATS;
-    const missing = [hist[ms], hist[ms + 1], hist[ms + 2]];
+    const mg = hist[ms];
+    const mh = hist[ms + 1];
+    const mn = hist[ms + 2];
     const bins = data.binCount[f];
     if (data.categorical[f]) {
-      categoricalSplits(hist, base, bins, missing, total, rules, parentScore, (c, right) => consider(f, c, -1, right));
+      categoricalSplits(hist, base, bins, [mg, mh, mn], total, rules, parentScore, f, best);
       continue;
     }
     let gl = 0;
@@ -146,14 +170,23 @@ export function bestSplit(hist: Float64Array, data: BinnedFeatures, total: numbe
     let nl = 0;
     for (let b = 0; b < bins - 1; b++) {
       const s = base + b * STATS;
+      if (hist[s + 2] === 0) continue; // the same split as the previous bin
       gl += hist[s];
       hl += hist[s + 1];
       nl += hist[s + 2];
-      if (hist[s + 2] === 0) continue; // the same split as the previous bin
-      consider(f, bestWithMissing(gl, hl, nl, missing, total, rules, parentScore), b, null);
+      best.offer(gl, hl, nl, mg, mh, mn, total, rules, parentScore, f, b, null);
     }
   }
-  return best;
+  if (best.feature < 0 || best.gain <= Math.max(rules.gamma, MIN_GAIN)) return null;
+  return {
+    feature: best.feature,
+    gain: best.gain,
+    bin: best.bin,
+    rightCategories: best.right,
+    defaultLeft: best.defaultLeft,
+    left: { g: best.gl, h: best.hl, n: best.nl },
+    right: { g: total[0] - best.gl, h: total[1] - best.hl, n: total[2] - best.nl },
+  };
 }
 
 /**
@@ -169,7 +202,8 @@ function categoricalSplits(
   total: number[],
   rules: SplitRules,
   parentScore: number,
-  consider: (c: Candidate | null, right: number[]) => void,
+  feature: number,
+  best: Best,
 ): void {
   const present: number[] = [];
   for (let c = 0; c < bins; c++) if (hist[base + c * STATS + 2] > 0) present.push(c);
@@ -188,7 +222,10 @@ function categoricalSplits(
     const gl = total[0] - missing[0] - gr;
     const hl = total[1] - missing[1] - hr;
     const nl = total[2] - missing[2] - nr;
-    consider(bestWithMissing(gl, hl, nl, missing, total, rules, parentScore), [...right].sort((a, b) => a - b));
+    const before = best.gain;
+    best.offer(gl, hl, nl, missing[0], missing[1], missing[2], total, rules, parentScore, feature, -1, right);
+    // Only a set that won is copied out of the scan's order array.
+    if (best.gain > before) best.right = [...right].sort((a, b) => a - b);
   };
   if (present.length <= ONE_VS_REST_CATEGORIES) {
     for (const c of present) tryRight([c]);
