@@ -90,6 +90,9 @@ export function describeConformance(kind: ModelKindDefinition): void {
           const want = await model.predict(probe.x, probe.rows);
           expect(want.length).toBe(probe.rows * (task === 'multiclass' ? 3 : 1));
           expect(maxDiff(await loaded.predict(probe.x, probe.rows), want)).toBe(0);
+          // The resource list charges a run for its model: a reloaded model holds as much.
+          expect(model.bytes()).toBeGreaterThan(0);
+          expect(loaded.bytes()).toBe(model.bytes());
           model.dispose();
           loaded.dispose();
         });

@@ -131,6 +131,8 @@ export interface FittedModel {
   /** Tree models: their trees (XGBoost's layout, gbdt/forest.ts) and the output group each scores. */
   trees?: { list: Tree[]; group: Int32Array; groups: number; featureNames: string[] };
   save(): Promise<SavedModel>;
+  /** Bytes the model holds (weights on the backend, trees in typed arrays), for the resource list. */
+  bytes(): number;
   /** Frees what the model holds (tensors); it cannot be used afterwards. */
   dispose(): void;
 }

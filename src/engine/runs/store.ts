@@ -29,7 +29,7 @@ export function createRunStore(datasets: DatasetHost, resources: Resources) {
   resources.add({
     list: (ledger) =>
       [...runs.values()].map((s) => {
-        const own = ledger.arrays([s.run.scores, s.run.y, s.run.splitOf]);
+        const own = ledger.arrays([s.run.scores, s.run.y, s.run.splitOf]) + s.run.model.bytes();
         const current = datasets.get(s.summary.datasetId) === s.dataset;
         // The dataset's columns are charged here only when the dataset list no longer holds them.
         const columns = ledger.dataset(s.dataset);

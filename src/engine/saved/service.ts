@@ -9,11 +9,11 @@ import type { SavedApi } from './api';
 const PREVIEW_LINES = 6;
 
 export function createSavedService(datasets: DatasetHost, resources: Resources): SavedApi {
-  const models = new Map<string, { model: FittedModel; pipeline: PipelineFile; weightBytes: number }>();
+  const models = new Map<string, { model: FittedModel; pipeline: PipelineFile }>();
 
   resources.add({
     list: () =>
-      [...models.entries()].map(([id, m]) => ({ id, kind: 'saved-model' as const, label: `Reloaded model (${m.pipeline.target})`, bytes: m.weightBytes, dependsOn: [] })),
+      [...models.entries()].map(([id, m]) => ({ id, kind: 'saved-model' as const, label: `Reloaded model (${m.pipeline.target})`, bytes: m.model.bytes(), dependsOn: [] })),
   });
 
   return {
@@ -22,9 +22,7 @@ export function createSavedService(datasets: DatasetHost, resources: Resources):
       if (!read.ok) return fail('bad-file', read.message);
       const { model, pipeline: p } = read.value;
       const modelId = resources.newId('saved');
-      // What the files held is what the model holds, near enough (weights, or trees as JSON).
-      const weightBytes = files.reduce((sum, f) => sum + (typeof f.data === 'string' ? f.data.length : f.data.byteLength), 0);
-      models.set(modelId, { model, pipeline: p, weightBytes });
+      models.set(modelId, { model, pipeline: p });
       return ok({ modelId, target: p.target, task: p.task, classes: p.classes, features: p.pipeline.features.map((f) => f.column) });
     },
 

@@ -34,6 +34,7 @@ function fitted(spec: ConstantPriorSpec, saved: Saved): FittedModel {
       return out;
     },
     save: async () => ({ kind: 'constant-prior', format: FORMAT, files: [{ name: FILE, data: JSON.stringify({ format: FORMAT, spec, ...saved }) }] }),
+    bytes: () => values.length * 8,
     dispose() {},
   };
 }

@@ -53,6 +53,7 @@ export function forestFitted(forest: Forest, spec: GbdtSpec, task: TaskKind, fea
       const types = categorical.map((c) => (c ? 'c' : 'q'));
       return { kind: 'gbdt', format: XGBOOST_FORMAT, files: [{ name: XGBOOST_FILE, data: writeXgboostModel(forest, featureNames, types) }] };
     },
+    bytes: () => forest.trees.reduce((sum, t) => sum + t.left.byteLength * 2 + t.parent.byteLength + t.feature.byteLength + t.threshold.byteLength + t.defaultLeft.byteLength + t.splitType.byteLength + t.gain.byteLength * 3, 0),
     dispose() {},
   };
   forests.set(model, forest);

@@ -84,6 +84,8 @@ export function networkFitted(model: NetworkModel): FittedModel {
       const files = await saveModel(model);
       return { kind: model.spec.kind, format: NETWORK_FORMAT, files: [{ name: MODEL_JSON_FILE, data: files.modelJson }, { name: WEIGHTS_FILE, data: files.weights }] };
     },
+    // float32 weights, however the backend stores them.
+    bytes: () => model.net.countParams() * 4,
     dispose: () => disposeModel(model),
   };
   networks.set(fitted, model);
