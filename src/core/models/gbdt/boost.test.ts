@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankAuc } from '../validation';
 import { boost, type BoostSettings } from './boost';
+import { gbdtKind } from '.';
 import { forestMargins, forestPredict } from './forest';
 import binary from './fixtures/binary.json';
 import multiclass from './fixtures/multiclass.json';
@@ -23,19 +24,12 @@ interface Fixture {
   predict: number[] | number[][];
 }
 
+/** The kind's XGBoost defaults, with the fixture's rounds, eta and depth and early stopping off. */
 const settings = (f: Fixture, over: Partial<BoostSettings> = {}): BoostSettings => ({
+  ...gbdtKind.defaults('binary'),
   rounds: f.rounds,
   learningRate: f.params.eta,
   maxDepth: f.params.max_depth,
-  maxLeaves: 0,
-  minChildWeight: 1,
-  minSamplesLeaf: 1,
-  lambda: 1,
-  gamma: 0,
-  subsample: 1,
-  colsample: 1,
-  maxBins: 255,
-  scalePosWeight: 1,
   earlyStoppingRounds: 0,
   maxCategoriesPerSplit: 32,
   ...over,

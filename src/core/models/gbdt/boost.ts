@@ -11,24 +11,11 @@ import { binFeatures, binLike, MAX_BINS } from './bins';
 import type { Forest, Tree } from './forest';
 import { addTreeToMargins, growTree } from './grow';
 import { createHistogramPool } from './split';
+import type { GbdtSpec } from './spec';
 import { baseMarginOf, gradients, meanLoss, objectiveFor } from './objectives';
 
-export interface BoostSettings {
-  rounds: number;
-  learningRate: number;
-  maxDepth: number;
-  maxLeaves: number;
-  minChildWeight: number;
-  minSamplesLeaf: number;
-  lambda: number;
-  gamma: number;
-  subsample: number;
-  colsample: number;
-  maxBins: number;
-  scalePosWeight: number;
-  earlyStoppingRounds: number;
-  maxCategoriesPerSplit: number;
-}
+/** The kind's settings the loop reads ('categories' only chose the pipeline's encoding), and the split cap. */
+export type BoostSettings = Omit<GbdtSpec, 'kind' | 'categories'> & { maxCategoriesPerSplit: number };
 
 export type BoostOutcome = { ok: true; forest: Forest; history: TrainingStep[]; stoppedEarly: boolean; bestStep: number } | FitFailure;
 

@@ -4,7 +4,7 @@
  */
 import type { FittedModel, ModelFile, TaskKind } from '../kind';
 import { forestMargins, forestPredict, type Forest } from './forest';
-import type { GbdtSpec } from './index';
+import type { GbdtSpec } from './spec';
 import { treeShap } from './treeShap';
 import { parseXgboostModel, writeXgboostModel } from './xgboostJson';
 

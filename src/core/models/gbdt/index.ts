@@ -6,24 +6,9 @@
 import type { ModelKindDefinition, TaskKind } from '../kind';
 import { boost } from './boost';
 import { forestFitted, loadForest } from './fitted';
+import type { GbdtSpec } from './spec';
 
-export type GbdtSpec = {
-  kind: 'gbdt';
-  rounds: number;
-  learningRate: number;
-  maxDepth: number;
-  maxLeaves: number;
-  minChildWeight: number;
-  minSamplesLeaf: number;
-  lambda: number;
-  gamma: number;
-  subsample: number;
-  colsample: number;
-  maxBins: number;
-  categories: string;
-  scalePosWeight: number;
-  earlyStoppingRounds: number;
-};
+export type { GbdtSpec };
 
 /** XGBoost 1.7's `hist` defaults (eta 0.3, max_depth 6, lambda 1, min_child_weight 1), 100 rounds. */
 const XGBOOST: Omit<GbdtSpec, 'kind'> = {

@@ -67,22 +67,6 @@ export function buildHistogram(hist: Float64Array, data: BinnedFeatures, g: Floa
   // then does one load per feature for the offset and one for the bin.
   const offsets = new Int32Array(used);
   for (let k = 0; k < used; k++) offsets[k] = slots[use[k]] * STATS;
-  if (used === features) {
-    // Every feature (no column subsampling): the bin is read straight from the row.
-    for (let i = start; i < end; i++) {
-      const r = rows[i];
-      const gr = g[r];
-      const hr = h[r];
-      const base = r * features;
-      for (let k = 0; k < used; k++) {
-        const slot = offsets[k] + bins[base + k] * STATS;
-        hist[slot] += gr;
-        hist[slot + 1] += hr;
-        hist[slot + 2] += 1;
-      }
-    }
-    return;
-  }
   for (let i = start; i < end; i++) {
     const r = rows[i];
     const gr = g[r];
