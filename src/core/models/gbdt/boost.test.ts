@@ -13,6 +13,7 @@ import { forestMargins, forestPredict } from './forest';
 import binary from './fixtures/binary.json';
 import multiclass from './fixtures/multiclass.json';
 import regression from './fixtures/regression.json';
+import categoricalFixture from './fixtures/categorical.json';
 import type { FitData, TaskKind } from '../kind';
 
 interface Fixture {
@@ -109,6 +110,21 @@ describe('histogram boosting fits as well as XGBoost on the same rows', () => {
     expect(r.history.every((s) => s.valLoss >= best.valLoss)).toBe(true);
     expect(r.forest.trees).toHaveLength(r.bestStep);
     expect(r.history.length).toBe(r.bestStep + 5);
+  });
+
+  it('native categorical splits (the last column holds category codes): as good as XGBoost’s with enable_categorical', async () => {
+    const f = categoricalFixture as unknown as Fixture;
+    const data = dataOf(f, 'binary', 2);
+    const cols = data.train.cols;
+    const kinds = [...categorical(cols - 1), true];
+    const r = await boost(data, settings(f), kinds, {});
+    if (!r.ok) throw new Error(r.message);
+    const split = r.forest.trees.flatMap((t) => Array.from(t.splitType, (type, n) => ({ type, n, t }))).find((s) => s.type === 1);
+    expect(split, 'some tree splits the categorical column natively').toBeDefined();
+    expect(split!.t.feature[split!.n]).toBe(cols - 1);
+    expect(split!.t.categories[split!.n].length).toBeGreaterThan(0);
+    const ours = forestPredict(r.forest, data.train.x, data.train.rows);
+    expect(rankAuc(ours, data.train.y)).toBeGreaterThan(rankAuc(f.predict as number[], data.train.y) - 0.01);
   });
 
   it('cancel stops between trees', async () => {

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../frame/ingest';
 import { demoConfig, loadDemoCustomers, type DemoCustomers } from '../../experiment/fixtures/demoRun';
 import { modelDownload, readModelDownload, scoreWithSaved } from '../../experiment/reload';
+import { encodedRowsCsv } from '../../experiment/exports';
 import { runExperiment, type Experiment } from '../../experiment/run';
 import { buildBackground, DEFAULT_EXPLAIN_OPTIONS, explainEncoded } from '../../explain/explainer';
 import { transform } from '../../prep';
@@ -38,6 +39,32 @@ describe('gradient-boosted trees in a run', () => {
     if (!read.ok) throw new Error(read.message);
     const scored = await scoreWithSaved(read.value.model, read.value.pipeline, demo.dataset);
     expect(scored.ok && Array.from(scored.value.scores)).toEqual(Array.from(run.scores));
+  });
+
+  it('exports the encoded rows it scored: codes for categories, empty for missing, the split of every row', () => {
+    const design = transform(run.pipeline, demo.dataset.columns, null);
+    const text = encodedRowsCsv(run, design).join('');
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(demo.dataset.rowCount + 1);
+    const header = lines[0].split(',');
+    expect(header.slice(0, 3)).toEqual(['row_index', 'split', 'y']);
+    expect(header).toContain('country (category code)');
+    const country = header.indexOf('country (category code)');
+    const cells = lines.slice(1).map((l) => l.split(','));
+    expect(cells.every((c) => c[country] === '' || Number.isInteger(Number(c[country])))).toBe(true);
+    expect(new Set(cells.map((c) => c[1]))).toEqual(new Set(['train', 'val', 'test']));
+    // Every value reads back as the float32 the model saw.
+    const row = 7;
+    cells[row].slice(3).forEach((v, c) => expect(v === '' ? NaN : Math.fround(Number(v))).toEqual(design.matrix[row * design.cols + c]));
+  });
+
+  it('one-hot categories instead: NaN in every column of a missing value, no indicator', async () => {
+    const result = await runExperiment(demo.dataset, demoConfig(demo.setup, 'gbdt', 42, { rounds: 5, categories: 'one-hot' }));
+    if (!result.ok) throw new Error(result.error.message);
+    const step = result.value.pipeline.features.find((f) => f.kind === 'category');
+    expect(step).toMatchObject({ native: 'one-hot', missingIndicator: false });
+    expect(result.value.pipeline.outputNames.some((n) => n.endsWith('=other'))).toBe(true);
+    result.value.model.dispose();
   });
 
   it('explains a row with TreeSHAP in the log-odds: additive, and the same values the forest gives', async () => {
