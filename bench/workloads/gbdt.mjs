@@ -4,6 +4,7 @@
 // the engine worker (one thread); the references run with /usr/bin/python3 at 1 thread (what the
 // browser uses) and at 2. Also TreeSHAP: the global summary of 1,000 test rows in the engine worker.
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { openBenchPage, throughputCsv, upload } from './train.mjs';
 
@@ -68,19 +69,21 @@ export async function run({ browser, url }) {
   mkdirSync('bench/data', { recursive: true });
   const large = await throughputCsv('bench/data/train-200k.csv', 200_000);
   const cases = [
-    { data: 'train-200k (200,000 x 50)', demo: false, file: large, target: 'label', encoded: 'bench/data/gbdt-encoded-200k.csv' },
-    { data: 'demo-customers', demo: true, file: null, target: 'churned', encoded: 'bench/data/gbdt-encoded-demo.csv' },
+    { data: 'train-200k (200,000 x 50)', demo: false, file: large, target: 'label', encoded: 'bench/data/gbdt-encoded-200k.csv', helpers: 0 },
+    // The same fit with histogram helpers (workers over shared memory), however many cores there are.
+    { data: 'train-200k (200,000 x 50)', demo: false, file: large, target: 'label', encoded: null, helpers: Math.max(1, os.availableParallelism() - 1) },
+    { data: 'demo-customers', demo: true, file: null, target: 'churned', encoded: 'bench/data/gbdt-encoded-demo.csv', helpers: 0 },
   ];
   const lines = [];
   for (const c of cases) {
-    const page = await openBenchPage(browser, url, 'wasm');
+    const page = await openBenchPage(browser, url, 'wasm', `&histogramWorkers=${c.helpers}`);
     try {
       let datasetId;
       if (c.file) datasetId = await upload(page, c.file);
       else {
         // The demo datasets load with the page when demo is not turned off; a tiny upload first
         // records comlink's proxy marker, which trainGbdt needs (train.mjs, captureProxyMarker).
-        await page.goto(`${url}/?bench=1&backend=wasm`);
+        await page.goto(`${url}/?bench=1&backend=wasm&histogramWorkers=${c.helpers}`);
         await page.waitForFunction(() => window.loupeEngine && document.querySelector('#backend-select')?.value, null, { timeout: 240_000 });
         writeFileSync('bench/data/proxy-marker.csv', 'a,b\n1,2\n3,4\n');
         await upload(page, 'bench/data/proxy-marker.csv');
@@ -92,6 +95,10 @@ export async function run({ browser, url }) {
       const { summary } = trained;
       const loupe = { fitSeconds: summary.timings.trainMs / 1000, testAuc: summary.evaluation.metrics.auc, trees: summary.capabilities.trees };
       const shap = await treeShapGlobal(page, summary.id);
+      if (!c.encoded) {
+        lines.push({ workload: 'gbdt', data: c.data, rounds: ROUNDS, histogramHelpers: c.helpers, trainRows: summary.trainRows, loupe, treeShap: shap });
+        continue;
+      }
       await saveEncodedRows(page, summary.id, c.encoded);
       const refs = [1, 2].map((t) => reference(c.encoded, t));
       const one = refs[0];
@@ -99,6 +106,7 @@ export async function run({ browser, url }) {
         workload: 'gbdt',
         data: c.data,
         rounds: ROUNDS,
+        histogramHelpers: c.helpers,
         trainRows: summary.trainRows,
         loupe,
         treeShap: shap,

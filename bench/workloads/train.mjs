@@ -82,11 +82,11 @@ function captureProxyMarker() {
   };
 }
 
-export async function openBenchPage(browser, url, backend) {
+export async function openBenchPage(browser, url, backend, query = '') {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(captureProxyMarker);
-  await page.goto(`${url}/?demo=0&bench=1&backend=${backend}&memoryBudgetMB=2048`);
+  await page.goto(`${url}/?demo=0&bench=1&backend=${backend}&memoryBudgetMB=2048${query}`);
   await page.waitForFunction(() => window.loupeEngine && document.querySelector('#backend-select')?.value, null, { timeout: 240_000 });
   return page;
 }

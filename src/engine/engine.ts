@@ -9,6 +9,8 @@ import { createResources } from './resources';
 import { createSessionService } from './session/service';
 import { createDataService } from './data/service';
 import { createRunStore } from './runs/store';
+import { startHistogramHelpers } from './runs/histogramHelpers';
+import { spareCores } from './pool';
 import { createRunsService } from './runs/service';
 import { createSearchService, searchApi } from './search/service';
 import { createSavedService } from './saved/service';
@@ -25,7 +27,10 @@ export function createEngine(): EngineApi {
   const session = createSessionService(jobs, resources, (config) => data?.startUp(config));
   data = createDataService(jobs, resources, session.state);
   const datasets = data.host;
-  const runStore = createRunStore(datasets, resources);
+  // Histogram helpers from 3 cores; on 2 one helper measured no faster (docs/BENCHMARKS.md, gradient-boosted trees).
+  let histograms: ReturnType<typeof startHistogramHelpers> | null = null;
+  const helpers = async () => ({ histograms: await (histograms ??= startHistogramHelpers(session.state.config()?.histogramWorkers ?? (spareCores() > 2 ? Math.min(spareCores() - 1, 3) : 0))) });
+  const runStore = createRunStore(datasets, resources, helpers);
   const explainer = createExplainer(runStore);
   const search = createSearchService(datasets.get, { wasmPath: () => session.state.config()?.wasmPath, foldWorkers: () => session.state.config()?.foldWorkers });
 

@@ -11,6 +11,7 @@ export interface StartupConfig {
   ingestRangeKB?: number;
   /** Model-search fold helpers; 0 keeps every fit in the engine worker (the bench's single-thread run). */
   foldWorkers?: number;
+  histogramWorkers?: number;
 }
 
 /**
@@ -34,6 +35,7 @@ export function readStartupConfig(search: string, deviceMemoryGB: number | undef
     ingestDelayMs: positive(params.get('ingestDelayMs')),
     ingestRangeKB: wholeNumber(params.get('ingestRangeKB')),
     foldWorkers: wholeNumber(params.get('foldWorkers')),
+    histogramWorkers: wholeNumber(params.get('histogramWorkers')),
   };
 }
 

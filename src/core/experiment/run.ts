@@ -4,7 +4,7 @@
  * -> score every row -> evaluate the test split.
  */
 import type { Dataset } from '../frame/types';
-import { fitModel, modelKind, type FittedModel, type ModelSpec, type ProgressKind, type TrainingData, type TrainingStep } from '../models';
+import { fitModel, modelKind, type FitControl, type FittedModel, type ModelSpec, type ProgressKind, type TrainingData, type TrainingStep } from '../models';
 import { categoricalOutputs } from '../prep/outputNames';
 import { augmentActive, augmentedColumns, augmentProblem, encodeTarget, fitPipeline, stratifiedSplit, transform, PipelineError, type AugmentSpec, type FittedPipeline, type ImbalanceSpec, type Split, type SplitFractions, type TaskKind } from '../prep';
 import type { ThresholdTable } from '../metrics';
@@ -74,6 +74,8 @@ export type ExperimentFailure = { reason: 'cancelled' | 'nan-loss' | 'diverged' 
 export interface RunOptions {
   signal?: { readonly aborted: boolean };
   onStep?: (step: TrainingStep) => void;
+  /** Threads the model kind may use (FitControl.helpers). */
+  helpers?: FitControl['helpers'];
   /** Rows for train / validation / test instead of the seeded split (cross-validation folds). */
   split?: Split;
 }
@@ -145,7 +147,7 @@ export async function runExperiment(ds: Dataset, config: ExperimentConfig, optio
   const t1 = performance.now();
 
   const columns = { names: pipeline.outputNames, categorical: categoricalOutputs(pipeline) };
-  const trained = await fitModel(config.model, { task: config.task, classes: k, train, val, seed: config.seed, columns }, { signal: options.signal, onStep: options.onStep });
+  const trained = await fitModel(config.model, { task: config.task, classes: k, train, val, seed: config.seed, columns }, { signal: options.signal, onStep: options.onStep, helpers: options.helpers });
   if (!trained.ok) return fail(trained.reason, trained.message);
   const t2 = performance.now();
 

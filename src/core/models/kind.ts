@@ -7,6 +7,7 @@
 import type { PipelineSpec, TaskKind } from '../prep/types';
 import type { SettingField, SettingValue } from './settings';
 import type { Tree } from './gbdt/forest';
+import type { HistogramHelpers } from './gbdt/parallel';
 
 export type { TaskKind };
 
@@ -67,6 +68,8 @@ export interface FitControl {
   signal?: { readonly aborted: boolean };
   /** Called after every step, in order. */
   onStep?: (step: TrainingStep) => void;
+  /** Other threads a kind may use for its heaviest loop (boosted trees: histograms); absent = this thread only. */
+  helpers?: { histograms?: HistogramHelpers | null };
 }
 
 export type FitFailure = { ok: false; reason: 'cancelled' | 'nan-loss' | 'diverged' | 'bad-config'; message: string };
@@ -156,6 +159,8 @@ export interface ModelKindDefinition<S extends ModelSpec = ModelSpec> {
   quickSettings: Partial<S>;
   /** How the kind wants features encoded (trees: unscaled, NaN kept); absent = scaled and imputed. */
   encoding?(spec: S): PipelineSpec['native'];
+  /** Helper threads its fit can use (FitControl.helpers); the engine starts them only for such kinds. */
+  threads?: 'histograms';
   /** Named sets of settings the form offers (e.g. XGBoost's or scikit-learn's defaults). */
   presets?: { name: string; settings: Partial<S> }[];
   /** Checks beyond each setting's own range (settings.ts checks those); a message or null. */

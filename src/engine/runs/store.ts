@@ -6,7 +6,7 @@
 import { activeBackend } from '../../core/compute/backends';
 import { runExperiment, type Experiment, type ExperimentConfig } from '../../core/experiment/run';
 import type { Dataset } from '../../core/frame/types';
-import { maxSteps, type TrainingStep } from '../../core/models';
+import { maxSteps, modelKind, type FitControl, type TrainingStep } from '../../core/models';
 import { treeSummary } from './trees';
 import type { Job } from '../jobs';
 import { fail, ok, type Outcome } from '../outcome';
@@ -20,7 +20,10 @@ export interface StoredRun {
   dataset: Dataset;
 }
 
-export function createRunStore(datasets: DatasetHost, resources: Resources) {
+/** Helper threads for a fit, started once when a kind that uses them first trains. */
+export type FitHelpers = () => Promise<NonNullable<FitControl['helpers']>>;
+
+export function createRunStore(datasets: DatasetHost, resources: Resources, helpers: FitHelpers = async () => ({})) {
   const runs = new Map<string, StoredRun>();
   let counter = 0;
   // What other services keep for a run (explanation backgrounds, explained rows) is charged to the run.
@@ -50,6 +53,7 @@ export function createRunStore(datasets: DatasetHost, resources: Resources) {
       if (!ds) return fail('not-found', 'That dataset is no longer loaded.');
       const totalSteps = maxSteps(config.model);
       const result = await runExperiment(ds, config, {
+        helpers: modelKind(config.model.kind)?.threads ? await helpers() : undefined,
         signal: job.signal,
         onStep: (step: TrainingStep) => job.progress({ jobId: job.id, steps: [step], totalSteps }),
       });

@@ -25,6 +25,8 @@ export interface EngineConfig {
   ingestRangeKB?: number;
   /** Model-search fold helpers (`?foldWorkers=N`): absent = one per spare core, 0 = every fit in the engine worker. */
   foldWorkers?: number;
+  /** Histogram helpers for boosted trees (`?histogramWorkers=N`): absent = one per core but one (at most 3) from 3 cores, none on 2 (measured no faster there: docs/BENCHMARKS.md). */
+  histogramWorkers?: number;
 }
 
 export interface EngineInfo {

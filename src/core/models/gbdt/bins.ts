@@ -78,8 +78,9 @@ export function binOf(edges: Float32Array, v: number): number {
  * Bins of a row-major matrix. Edges come from `fitRows` (the training rows; all when null) and
  * apply to every row. A categorical column must hold codes 0..maxBins-1 (or NaN).
  */
-export function binFeatures(x: Float32Array, rows: number, features: number, categorical: boolean[], maxBins: number): BinnedFeatures {
-  const bins = new Uint8Array(rows * features);
+/** `allocate` gives the bins' buffer (shared, when other threads build histograms from it). */
+export function binFeatures(x: Float32Array, rows: number, features: number, categorical: boolean[], maxBins: number, allocate: (bytes: number) => ArrayBufferLike = (n) => new ArrayBuffer(n)): BinnedFeatures {
+  const bins = new Uint8Array(allocate(rows * features));
   const binCount = new Int32Array(features);
   const edges: Float32Array[] = [];
   const column = new Float32Array(rows);

@@ -6,6 +6,7 @@
 import { createRandom, shuffledIndices, type Random } from '../../random';
 import { createEarlyStopping } from '../earlyStopping';
 import type { FitControl, FitData, FitFailure, TrainingStep } from '../kind';
+import type { HistogramHelpers } from './parallel';
 import { evaluateOutputs, metricNameFor } from '../validation';
 import { binFeatures, binLike, MAX_BINS } from './bins';
 import type { Forest, Tree } from './forest';
@@ -47,78 +48,89 @@ function sampleFeatures(features: number, colsample: number, random: Random): In
   return Int32Array.from(order.subarray(0, Math.max(1, Math.ceil(features * colsample)))).sort();
 }
 
-export async function boost(data: FitData, s: BoostSettings, categorical: boolean[], control: FitControl): Promise<BoostOutcome> {
+export async function boost(data: FitData, s: BoostSettings, categorical: boolean[], control: FitControl, helpers: HistogramHelpers | null = null): Promise<BoostOutcome> {
   const { train, val, task } = data;
   const objective = objectiveFor(task);
   const groups = task === 'multiclass' ? data.classes : 1;
   const random = createRandom(data.seed);
   const weights = rowWeights(data, s.scalePosWeight);
   const maxBins = Math.min(MAX_BINS, s.maxBins);
-  const binned = binFeatures(train.x, train.rows, train.cols, categorical, maxBins);
+  // With helper threads, what they read lives in shared memory.
+  const allocate = helpers ? (bytes: number) => helpers.allocate(bytes) : (bytes: number) => new ArrayBuffer(bytes);
+  const binned = binFeatures(train.x, train.rows, train.cols, categorical, maxBins, allocate);
   const valBinned = val.rows > 0 ? binLike(binned, val.x, val.rows) : null;
   const baseMargin = baseMarginOf(objective, train.y, weights);
   const margins = new Float64Array(train.rows * groups).fill(baseMargin);
   const valMargins = new Float64Array(val.rows * groups).fill(baseMargin);
   const g = new Float64Array(train.rows * groups);
   const h = new Float64Array(train.rows * groups);
-  const gc = groups > 1 ? new Float64Array(train.rows) : g;
-  const hc = groups > 1 ? new Float64Array(train.rows) : h;
-  const rows = new Int32Array(train.rows);
-  const rules = { ...s, maxCategoriesPerSplit: s.maxCategoriesPerSplit };
-  const pool = createHistogramPool(binned);
-  const trees: Tree[] = [];
-  const treeGroup: number[] = [];
-  const history: TrainingStep[] = [];
-  const patience = valBinned ? s.earlyStoppingRounds : 0;
-  const stopping = createEarlyStopping<number>(patience);
-  const aborted = () => control.signal?.aborted === true;
-  const started = performance.now();
-  let stoppedEarly = false;
+  const gc = new Float64Array(allocate(train.rows * 8));
+  const hc = new Float64Array(allocate(train.rows * 8));
+  const rows = new Int32Array(allocate(train.rows * 4));
+  helpers?.attach({ bins: binned.bins, g: gc, h: hc, rows, slots: binned.slots, features: train.cols });
+  try {
+    return await rounds();
+  } finally {
+    helpers?.detach();
+  }
 
-  for (let round = 1; round <= s.rounds; round++) {
-    const roundStart = performance.now();
-    gradients(objective, margins, train.y, weights, groups, g, h);
-    const count = sampleRows(rows, train.rows, s.subsample, random);
-    const use = sampleFeatures(train.cols, s.colsample, random);
-    for (let c = 0; c < groups; c++) {
-      if (aborted()) return { ok: false, reason: 'cancelled', message: `Training was cancelled during round ${round}.` };
-      if (groups > 1) {
+  /** The rounds themselves, inside the helpers' attach and detach. */
+  async function rounds(): Promise<BoostOutcome> {
+    const rules = { ...s, maxCategoriesPerSplit: s.maxCategoriesPerSplit };
+    const pool = createHistogramPool(binned);
+    const trees: Tree[] = [];
+    const treeGroup: number[] = [];
+    const history: TrainingStep[] = [];
+    const patience = valBinned ? s.earlyStoppingRounds : 0;
+    const stopping = createEarlyStopping<number>(patience);
+    const aborted = () => control.signal?.aborted === true;
+    const started = performance.now();
+    let stoppedEarly = false;
+
+    for (let round = 1; round <= s.rounds; round++) {
+      const roundStart = performance.now();
+      gradients(objective, margins, train.y, weights, groups, g, h);
+      const count = sampleRows(rows, train.rows, s.subsample, random);
+      const use = sampleFeatures(train.cols, s.colsample, random);
+      for (let c = 0; c < groups; c++) {
+        if (aborted()) return { ok: false, reason: 'cancelled', message: `Training was cancelled during round ${round}.` };
+        // This group's gradients, in the arrays the helpers share.
         for (let r = 0; r < train.rows; r++) {
           gc[r] = g[r * groups + c];
           hc[r] = h[r * groups + c];
         }
+        const grown = growTree(binned, gc, hc, rows, count, use, rules, pool, aborted, helpers);
+        if (aborted()) return { ok: false, reason: 'cancelled', message: `Training was cancelled during round ${round}.` };
+        addTreeToMargins(grown, binned, margins, groups, c);
+        if (valBinned) addTreeToMargins(grown, valBinned, valMargins, groups, c);
+        trees.push(grown.tree);
+        treeGroup.push(c);
       }
-      const grown = growTree(binned, gc, hc, rows, count, use, rules, pool, aborted);
-      if (aborted()) return { ok: false, reason: 'cancelled', message: `Training was cancelled during round ${round}.` };
-      addTreeToMargins(grown, binned, margins, groups, c);
-      if (valBinned) addTreeToMargins(grown, valBinned, valMargins, groups, c);
-      trees.push(grown.tree);
-      treeGroup.push(c);
+      const trainLoss = meanLoss(objective, margins, train.y, groups);
+      const v = valBinned ? evaluateOutputs(task, valMargins, val.y, groups, 1) : { loss: NaN, metric: NaN };
+      if (!Number.isFinite(trainLoss)) return { ok: false, reason: 'nan-loss', message: `Training diverged: the loss became ${trainLoss} in round ${round}. Try a lower learning rate.` };
+      const step: TrainingStep = {
+        step: round,
+        trainLoss,
+        valLoss: v.loss,
+        valMetric: v.metric,
+        metricName: metricNameFor(task),
+        elapsedMs: performance.now() - started,
+        samplesPerSecond: count / Math.max((performance.now() - roundStart) / 1000, 1e-9),
+      };
+      history.push(step);
+      control.onStep?.(step);
+      if (stopping.observe(round, v.loss, () => trees.length) === 'stop') {
+        stoppedEarly = true;
+        break;
+      }
+      // Let a cancel message (or any other worker message) in once per round.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    const trainLoss = meanLoss(objective, margins, train.y, groups);
-    const v = valBinned ? evaluateOutputs(task, valMargins, val.y, groups, 1) : { loss: NaN, metric: NaN };
-    if (!Number.isFinite(trainLoss)) return { ok: false, reason: 'nan-loss', message: `Training diverged: the loss became ${trainLoss} in round ${round}. Try a lower learning rate.` };
-    const step: TrainingStep = {
-      step: round,
-      trainLoss,
-      valLoss: v.loss,
-      valMetric: v.metric,
-      metricName: metricNameFor(task),
-      elapsedMs: performance.now() - started,
-      samplesPerSecond: count / Math.max((performance.now() - roundStart) / 1000, 1e-9),
-    };
-    history.push(step);
-    control.onStep?.(step);
-    if (stopping.observe(round, v.loss, () => trees.length) === 'stop') {
-      stoppedEarly = true;
-      break;
-    }
-    // Let a cancel message (or any other worker message) in once per round.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    const best = stopping.best();
+    const bestStep = best.snapshot !== null ? best.step : history.length;
+    const kept = best.snapshot ?? trees.length;
+    const forest: Forest = { objective, features: train.cols, groups, trees: trees.slice(0, kept), treeGroup: Int32Array.from(treeGroup.slice(0, kept)), baseMargin };
+    return { ok: true, forest, history, stoppedEarly, bestStep };
   }
-  const best = stopping.best();
-  const bestStep = best.snapshot !== null ? best.step : history.length;
-  const kept = best.snapshot ?? trees.length;
-  const forest: Forest = { objective, features: train.cols, groups, trees: trees.slice(0, kept), treeGroup: Int32Array.from(treeGroup.slice(0, kept)), baseMargin };
-  return { ok: true, forest, history, stoppedEarly, bestStep };
 }

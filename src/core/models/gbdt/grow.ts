@@ -5,6 +5,7 @@
  */
 import type { BinnedFeatures } from './bins';
 import type { Tree } from './forest';
+import type { HistogramHelpers } from './parallel';
 import { BIN_SLOTS, bestSplit, buildHistogram, leafWeight, subtractInto, type HistogramPool, type Split, type SplitRules } from './split';
 
 export interface GrowRules extends SplitRules {
@@ -97,7 +98,7 @@ function goesLeft(bin: number, missingBin: number, splitBin: number, rightBins: 
  * Grows a tree over rows[0..count) (the round's sample; the array is reordered in place).
  * `use` lists the features this tree may split on (column subsampling).
  */
-export function growTree(data: BinnedFeatures, g: Float64Array, h: Float64Array, rows: Int32Array, count: number, use: Int32Array, rules: GrowRules, pool: HistogramPool, aborted: () => boolean): GrownTree {
+export function growTree(data: BinnedFeatures, g: Float64Array, h: Float64Array, rows: Int32Array, count: number, use: Int32Array, rules: GrowRules, pool: HistogramPool, aborted: () => boolean, helpers: HistogramHelpers | null = null): GrownTree {
   const nodes = new NodeList();
   const totalOf = (start: number, end: number) => {
     const t = [0, 0, 0];
@@ -110,7 +111,7 @@ export function growTree(data: BinnedFeatures, g: Float64Array, h: Float64Array,
   };
   const rootTotal = totalOf(0, count);
   const rootHist = pool.take();
-  buildHistogram(rootHist, data, g, h, rows, 0, count, use);
+  buildHistogram(rootHist, data, g, h, rows, 0, count, use, helpers);
   const canSplit = (depth: number) => rules.maxDepth <= 0 || depth < rules.maxDepth;
   const open: OpenLeaf[] = [{ node: nodes.add(-1, rootTotal, rules.lambda, rules.learningRate), start: 0, end: count, depth: 0, total: rootTotal, hist: rootHist, split: null }];
   open[0].split = canSplit(0) ? bestSplit(rootHist, data, rootTotal, use, rules) : null;
@@ -163,8 +164,8 @@ export function growTree(data: BinnedFeatures, g: Float64Array, h: Float64Array,
     // Build the smaller child from its rows; the larger is the parent minus it.
     const leftSmaller = mid - leaf.start <= leaf.end - mid;
     const small = pool.take();
-    if (leftSmaller) buildHistogram(small, data, g, h, rows, leaf.start, mid, use);
-    else buildHistogram(small, data, g, h, rows, mid, leaf.end, use);
+    if (leftSmaller) buildHistogram(small, data, g, h, rows, leaf.start, mid, use, helpers);
+    else buildHistogram(small, data, g, h, rows, mid, leaf.end, use, helpers);
     const large = subtractInto(leaf.hist, small);
     const depth = leaf.depth + 1;
     const children: OpenLeaf[] = [

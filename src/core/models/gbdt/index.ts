@@ -39,6 +39,7 @@ export const gbdtKind: ModelKindDefinition<GbdtSpec> = {
   label: 'gradient-boosted trees',
   tasks: ['binary', 'multiclass', 'regression'],
   progress: 'rounds',
+  threads: 'histograms',
   settings: [
     { key: 'rounds', label: 'Boosting rounds', type: 'integer', min: 1, max: 5000, search: true },
     { key: 'learningRate', label: 'Learning rate (eta)', type: 'number', min: 0, minExclusive: true, max: 1, search: true },
@@ -66,7 +67,7 @@ export const gbdtKind: ModelKindDefinition<GbdtSpec> = {
   check: (spec, task: TaskKind) => (task !== 'binary' && spec.scalePosWeight !== 1 ? 'The positive class weight applies to binary targets only; leave it at 1.' : null),
   async fit(data, spec, control) {
     const categorical = data.columns?.categorical ?? new Array<boolean>(data.train.cols).fill(false);
-    const r = await boost(data, { ...spec, maxCategoriesPerSplit: MAX_CATEGORIES_PER_SPLIT }, categorical, control);
+    const r = await boost(data, { ...spec, maxCategoriesPerSplit: MAX_CATEGORIES_PER_SPLIT }, categorical, control, control.helpers?.histograms ?? null);
     if (!r.ok) return r;
     const names = data.columns?.names ?? Array.from({ length: data.train.cols }, (_, i) => `f${i}`);
     return { ok: true, model: forestFitted(r.forest, spec, data.task, names, categorical), history: r.history, stoppedEarly: r.stoppedEarly, bestStep: r.bestStep };

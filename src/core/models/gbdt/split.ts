@@ -5,10 +5,10 @@
  * so only the smaller child is ever built from rows.
  */
 import type { BinnedFeatures } from './bins';
+import { buildHistogramPart, STATS, type HistogramHelpers } from './parallel';
 
 /** Flags per category code of a categorical split. */
 export const BIN_SLOTS = 256;
-const STATS = 3;
 
 export interface SplitRules {
   /** L2 on leaf weights (XGBoost's lambda). */
@@ -58,27 +58,30 @@ export function createHistogramPool(data: BinnedFeatures): HistogramPool {
   };
 }
 
-/** Adds rows[start..end) into hist, for the features in `use` only. */
-export function buildHistogram(hist: Float64Array, data: BinnedFeatures, g: Float64Array, h: Float64Array, rows: Int32Array, start: number, end: number, use: Int32Array): void {
+/** Below this many rows a node is built on one thread: handing off costs more than it saves. */
+export const MIN_PARALLEL_ROWS = 16_384;
+
+/**
+ * Builds rows[start..end) into hist, for the features in `use` only: on this thread, or cut into
+ * parts with the helpers building all but the first (parallel.ts).
+ */
+export function buildHistogram(hist: Float64Array, data: BinnedFeatures, g: Float64Array, h: Float64Array, rows: Int32Array, start: number, end: number, use: Int32Array, helpers: HistogramHelpers | null = null): void {
   hist.fill(0);
-  const { bins, features, slots } = data;
-  const used = use.length;
-  // Each feature's first slot, times the stats per slot, for the features in use: the hot loop
-  // then does one load per feature for the offset and one for the bin.
-  const offsets = new Int32Array(used);
-  for (let k = 0; k < used; k++) offsets[k] = slots[use[k]] * STATS;
-  for (let i = start; i < end; i++) {
-    const r = rows[i];
-    const gr = g[r];
-    const hr = h[r];
-    const base = r * features;
-    for (let k = 0; k < used; k++) {
-      const slot = offsets[k] + bins[base + use[k]] * STATS;
-      hist[slot] += gr;
-      hist[slot + 1] += hr;
-      hist[slot + 2] += 1;
-    }
+  const arrays = { bins: data.bins, g, h, rows, slots: data.slots, features: data.features };
+  if (!helpers || helpers.count === 0 || end - start < MIN_PARALLEL_ROWS) {
+    buildHistogramPart(hist, arrays, start, end, use, use.length);
+    return;
   }
+  const parts = helpers.count + 1;
+  const step = Math.ceil((end - start) / parts);
+  const ranges = new Int32Array(2 * helpers.count);
+  for (let i = 0; i < helpers.count; i++) {
+    ranges[2 * i] = Math.min(end, start + (i + 1) * step);
+    ranges[2 * i + 1] = Math.min(end, start + (i + 2) * step);
+  }
+  helpers.start(ranges, use);
+  buildHistogramPart(hist, arrays, start, Math.min(end, start + step), use, use.length);
+  for (const part of helpers.join()) for (let i = 0; i < hist.length; i++) hist[i] += part[i];
 }
 
 /** larger = parent - smaller, in place over parent (the parent's histogram is not needed again). */
