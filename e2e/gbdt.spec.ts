@@ -65,3 +65,35 @@ test('gradient-boosted trees on demo-customers: rounds progress, evaluate, a tre
   await expect(page.getByRole('img', { name: /Beeswarm summary/ })).toBeVisible({ timeout: 60_000 });
   await screenshot(page, 'gbdt-explain');
 });
+
+test('histogram helper workers (shared memory) grow the same trees as one thread', async ({ browser }) => {
+  // 40,000 rows: the root and the first splits are big enough to be handed to a helper.
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const lines = ['a,b,c,d,label'];
+  for (let i = 0; i < 40_000; i++) {
+    const v = [next(), next(), next(), next()].map((u) => (u * 4 - 2).toFixed(3));
+    const z = Number(v[0]) - Number(v[1]) + Number(v[2]) * Number(v[3]);
+    lines.push(`${v.join(',')},${next() < 1 / (1 + Math.exp(-z)) ? 1 : 0}`);
+  }
+  const file = { name: 'helpers.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') };
+  const aucs: string[] = [];
+  for (const workers of [0, 1]) {
+    const page = await browser.newPage();
+    await openStudio(page, `?backend=wasm&histogramWorkers=${workers}`);
+    await page.getByLabel('Add data file').setInputFiles(file);
+    await expect(page.getByRole('button', { name: /^helpers\.csv/ })).toBeVisible();
+    await page.getByRole('tab', { name: 'Train' }).click();
+    await page.getByLabel('Target column').selectOption('label');
+    await page.getByRole('combobox', { name: /^Model/ }).selectOption('gbdt');
+    await page.getByLabel('Boosting rounds').fill('8');
+    await page.getByRole('button', { name: 'Train model' }).click();
+    const heading = page.getByRole('heading', { name: /Run 1 · gbdt finished · test AUC 0\.\d+/ });
+    await expect(heading).toBeVisible({ timeout: 90_000 });
+    aucs.push((await heading.textContent())!.replace(/.*test AUC /, ''));
+    if (workers > 0) await expect(page.getByText('(histograms on 2 threads)')).toBeVisible();
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await page.close();
+  }
+  expect(aucs[1]).toBe(aucs[0]);
+});

@@ -32,6 +32,8 @@ export interface RunSummary {
   capabilities: { margin: boolean; exactExplainer: 'linear' | 'tree' | null; trees: TreeSummary | null };
   evaluation: Evaluation;
   timings: Experiment['timings'];
+  /** Helper threads the fit used besides the engine worker (boosted trees' histograms); 0 = none. */
+  helperThreads: number;
   trainRows: number;
 }
 

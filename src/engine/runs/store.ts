@@ -52,8 +52,9 @@ export function createRunStore(datasets: DatasetHost, resources: Resources, help
       const ds = datasets.get(datasetId);
       if (!ds) return fail('not-found', 'That dataset is no longer loaded.');
       const totalSteps = maxSteps(config.model);
+      const fitHelpers = modelKind(config.model.kind)?.threads ? await helpers() : undefined;
       const result = await runExperiment(ds, config, {
-        helpers: modelKind(config.model.kind)?.threads ? await helpers() : undefined,
+        helpers: fitHelpers,
         signal: job.signal,
         onStep: (step: TrainingStep) => job.progress({ jobId: job.id, steps: [step], totalSteps }),
       });
@@ -78,6 +79,7 @@ export function createRunStore(datasets: DatasetHost, resources: Resources, help
         capabilities: { margin: run.model.margin !== undefined, exactExplainer: run.model.exactExplainer?.method ?? null, trees: treeSummary(run.model) },
         evaluation: run.evaluation,
         timings: run.timings,
+        helperThreads: fitHelpers?.histograms?.count ?? 0,
         trainRows: run.trainRows,
       };
       runs.set(id, { summary, run, dataset: ds });

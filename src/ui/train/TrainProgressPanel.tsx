@@ -31,6 +31,7 @@ export function TrainProgressPanel() {
         </div>
         <p className="muted small">
           {last.history.length} {last.progress} on {last.backend}
+          {last.helperThreads > 0 ? ` (histograms on ${last.helperThreads + 1} threads)` : ''}
           {last.stoppedEarly ? `, stopped early; best ${STEP_WORD[last.progress]} ${last.bestStep} restored` : ''} · {(last.timings.trainMs / 1000).toFixed(1)} s training
         </p>
         <LossChart steps={last.history} progress={last.progress} />
