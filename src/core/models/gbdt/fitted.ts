@@ -4,7 +4,7 @@
  */
 import type { FittedModel, ModelFile, TaskKind } from '../kind';
 import { forestMargins, forestPredict, type Forest } from './forest';
-import type { GbdtSpec } from './spec';
+import { XGBOOST_DEFAULTS, type GbdtSpec } from './spec';
 import { treeShap } from './treeShap';
 import { parseXgboostModel, writeXgboostModel } from './xgboostJson';
 
@@ -68,9 +68,8 @@ export async function loadForest(files: ModelFile[], format: string): Promise<Fi
   const parsed = parseXgboostModel(file.data as string);
   if (!parsed.ok) throw new Error(parsed.message);
   const { forest, featureNames, featureTypes } = parsed.value;
-  const { gbdtKind } = await import('./index');
   const task = taskOf(forest);
-  const spec = { ...gbdtKind.defaults(task), rounds: Math.max(1, Math.round(forest.trees.length / forest.groups)) };
+  const spec: GbdtSpec = { kind: 'gbdt', ...XGBOOST_DEFAULTS, rounds: Math.max(1, Math.round(forest.trees.length / forest.groups)) };
   const names = featureNames ?? Array.from({ length: forest.features }, (_, i) => `f${i}`);
   const categorical = (featureTypes ?? []).map((t) => t === 'c').concat(new Array<boolean>(forest.features).fill(false)).slice(0, forest.features);
   return forestFitted(forest, spec, task, names, categorical);

@@ -6,27 +6,10 @@
 import type { ModelKindDefinition, TaskKind } from '../kind';
 import { boost } from './boost';
 import { forestFitted, loadForest } from './fitted';
-import type { GbdtSpec } from './spec';
+import { XGBOOST_DEFAULTS as XGBOOST, type GbdtSpec } from './spec';
 
 export type { GbdtSpec };
 
-/** XGBoost 1.7's `hist` defaults (eta 0.3, max_depth 6, lambda 1, min_child_weight 1), 100 rounds. */
-const XGBOOST: Omit<GbdtSpec, 'kind'> = {
-  rounds: 100,
-  learningRate: 0.3,
-  maxDepth: 6,
-  maxLeaves: 0,
-  minChildWeight: 1,
-  minSamplesLeaf: 1,
-  lambda: 1,
-  gamma: 0,
-  subsample: 1,
-  colsample: 1,
-  maxBins: 255,
-  categories: 'native',
-  scalePosWeight: 1,
-  earlyStoppingRounds: 10,
-};
 
 /** scikit-learn 1.2's HistGradientBoostingClassifier/Regressor defaults (min_hessian_to_split 1e-3). */
 const SKLEARN: Partial<GbdtSpec> = { rounds: 100, learningRate: 0.1, maxDepth: 0, maxLeaves: 31, minChildWeight: 1e-3, minSamplesLeaf: 20, lambda: 0, gamma: 0, subsample: 1, colsample: 1, maxBins: 255, earlyStoppingRounds: 10 };

@@ -16,3 +16,21 @@ export type GbdtSpec = {
   scalePosWeight: number;
   earlyStoppingRounds: number;
 };
+
+/** XGBoost 1.7's `hist` defaults (eta 0.3, max_depth 6, lambda 1, min_child_weight 1), 100 rounds. */
+export const XGBOOST_DEFAULTS: Omit<GbdtSpec, 'kind'> = {
+  rounds: 100,
+  learningRate: 0.3,
+  maxDepth: 6,
+  maxLeaves: 0,
+  minChildWeight: 1,
+  minSamplesLeaf: 1,
+  lambda: 1,
+  gamma: 0,
+  subsample: 1,
+  colsample: 1,
+  maxBins: 255,
+  categories: 'native',
+  scalePosWeight: 1,
+  earlyStoppingRounds: 10,
+};
