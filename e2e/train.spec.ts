@@ -53,7 +53,8 @@ test('train logistic on wasm, watch the curve, move the threshold and export', a
     const score = Number(r[4]);
     expect(score).toBeGreaterThanOrEqual(0);
     expect(score).toBeLessThanOrEqual(1);
-    expect(r[3]).toBe(score >= 0.5 ? '1' : '0');
+    expect(r[3]).toBe(score >= 0.2 ? '1' : '0'); // the slider's threshold, as on screen
+    expect(r[5]).toBe('0.2');
   }
 });
 

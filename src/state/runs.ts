@@ -55,7 +55,7 @@ export interface RunsStore {
   cancel(): Promise<void>;
   selectRun(id: string): void;
   setThreshold(threshold: number): Promise<void>;
-  exportRun(kind: 'report' | 'predictions' | 'model' | 'encoded'): Promise<void>;
+  exportRun(kind: 'report' | 'html' | 'predictions' | 'model' | 'encoded'): Promise<void>;
 }
 
 export type ImbalanceSpec = NonNullable<ExperimentConfig['imbalance']>;
@@ -243,6 +243,9 @@ export const useRuns = create<RunsStore>((set, get) => ({
       // The exports follow the threshold on screen (issue 16), not the run's 0.5.
       const report = await engine.runs.exportReport(run.id, get().threshold);
       if (report.ok) saveBlob(`${base}-report.json`, report.value);
+    } else if (kind === 'html') {
+      const html = await engine.runs.exportHtmlReport(run.id, get().threshold);
+      if (html.ok) saveBlob(`${base}-report.html`, html.value);
     } else if (kind === 'predictions') {
       const predictions = await engine.runs.exportPredictions(run.id, get().threshold);
       if (predictions.ok) saveBlob(`${base}-predictions.csv`, predictions.value);

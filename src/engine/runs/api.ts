@@ -98,6 +98,8 @@ export interface RunsApi {
   metricsAt(runId: string, threshold: number): Promise<Outcome<BinaryMetrics, Gone | 'not-binary'>>;
   /** Binary: metrics and confusion at `threshold` (the one on screen); the run's own when null or left out. */
   exportReport(runId: string, threshold?: number | null): Promise<Outcome<Blob, Gone>>;
+  /** The report a person reads: self-contained HTML (data, settings, metrics, SVG charts), printable to PDF; same numbers as exportReport. */
+  exportHtmlReport(runId: string, threshold?: number | null): Promise<Outcome<Blob, Gone>>;
   /** Binary: y_pred at `threshold`, written in the file's threshold column; the run's own when null or left out. */
   exportPredictions(runId: string, threshold?: number | null): Promise<Outcome<Blob, Gone>>;
   exportModel(runId: string): Promise<Outcome<ModelFiles, Gone>>;

@@ -4,6 +4,7 @@ import { encodedRowsCsv, predictionsCsv, runReport } from '../../core/experiment
 import { modelDownload } from '../../core/experiment/reload';
 import { confidentErrors, sliceMetrics } from '../../core/experiment/errorAnalysis';
 import { setupTask } from '../../core/experiment/setup';
+import { htmlReport } from '../../core/report/htmlReport';
 import { testMetricsTable } from '../../core/experiment/thresholdMetrics';
 import type { BinaryMetricsTable } from '../../core/metrics';
 import { defaultModelSpec, modelKindInfos, parseModelSpec } from '../../core/models';
@@ -63,6 +64,14 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       const { summary, run } = stored;
       const report = runReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt }, threshold ?? undefined);
       return ok(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }));
+    },
+
+    async exportHtmlReport(runId, threshold) {
+      const stored = store.get(runId);
+      if (!stored) return gone(runId);
+      const { summary, run } = stored;
+      const html = htmlReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt }, threshold ?? undefined);
+      return ok(new Blob([html], { type: 'text/html' }));
     },
 
     async exportPredictions(runId, threshold) {

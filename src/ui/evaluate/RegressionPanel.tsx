@@ -1,6 +1,7 @@
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RegressionEvaluation } from '../../core/experiment/evaluation';
 import { formatNumber } from '../format';
+import { SaveChart } from '../charts/SaveChart';
 import { MetricCards } from './MetricCards';
 import { ResidualCharts } from './ResidualCharts';
 
@@ -17,7 +18,7 @@ export function RegressionPanel({ evaluation }: { evaluation: RegressionEvaluati
     <>
       <MetricCards cards={[{ label: 'RMSE', value: m.rmse, digits: 4 }, { label: 'MAE', value: m.mae, digits: 4 }, { label: 'R²', value: m.r2 }, { label: 'Median abs. error', value: m.medianAbsoluteError, digits: 4 }]} />
       <div className="panel">
-        <h3>Predicted vs actual (test split)</h3>
+        <SaveChart heading="Predicted vs actual (test split)" label="predicted versus actual plot" file="predicted-vs-actual">
         <div role="img" aria-label="Predicted versus actual scatter plot" style={{ width: '100%', height: 320 }}>
           <ResponsiveContainer>
             <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
@@ -30,6 +31,7 @@ export function RegressionPanel({ evaluation }: { evaluation: RegressionEvaluati
             </ScatterChart>
           </ResponsiveContainer>
         </div>
+        </SaveChart>
       </div>
       <ResidualCharts evaluation={evaluation} />
     </>

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RegressionEvaluation } from '../../core/experiment/evaluation';
+import { SaveChart } from '../charts/SaveChart';
 import { formatNumber } from '../format';
 
 /** Residuals (actual - predicted) against predicted, and their histogram over every test row. */
@@ -10,7 +11,7 @@ export function ResidualCharts({ evaluation }: { evaluation: RegressionEvaluatio
   return (
     <div className="eval-grid">
       <div className="panel">
-        <h3>Residuals vs predicted (actual − predicted)</h3>
+        <SaveChart heading="Residuals vs predicted (actual − predicted)" label="residual plot" file="residuals">
         <div role="img" aria-label="Residual plot" style={{ width: '100%', height: 280 }}>
           <ResponsiveContainer>
             <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
@@ -23,9 +24,10 @@ export function ResidualCharts({ evaluation }: { evaluation: RegressionEvaluatio
             </ScatterChart>
           </ResponsiveContainer>
         </div>
+        </SaveChart>
       </div>
       <div className="panel">
-        <h3>Residual histogram (all test rows)</h3>
+        <SaveChart heading="Residual histogram (all test rows)" label="residual histogram" file="residual-histogram">
         <div role="img" aria-label="Residual histogram" style={{ width: '100%', height: 280 }}>
           <ResponsiveContainer>
             <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
@@ -37,6 +39,7 @@ export function ResidualCharts({ evaluation }: { evaluation: RegressionEvaluatio
             </BarChart>
           </ResponsiveContainer>
         </div>
+        </SaveChart>
       </div>
     </div>
   );
