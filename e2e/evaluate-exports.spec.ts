@@ -19,10 +19,14 @@ test('exports follow the threshold on screen; HTML report; each chart saves as P
   await page.getByRole('button', { name: 'Open evaluation →' }).click();
   const matrix = page.getByRole('table', { name: /Test split/ });
   const before = await matrix.textContent();
+  // The operating point moves over the ROC curve (drawn without redrawing the curve).
+  const rocMarker = page.getByRole('img', { name: 'ROC curve' }).locator('circle.moving-marker');
+  const markerAtHalf = await rocMarker.getAttribute('cx');
   await page.getByLabel('Decision threshold').fill('0.2');
   await expect(page.getByText('Decision threshold: 0.20')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Confusion matrix at 0.20' })).toBeVisible();
   await expect(matrix).not.toHaveText(before!);
+  await expect(rocMarker).not.toHaveAttribute('cx', markerAtHalf!);
   // Screen: tn, fp / fn, tp at 0.20.
   const [tn, fp, fn, tp] = (await matrix.locator('td').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
   await screenshot(page, 'evaluate-exports');
