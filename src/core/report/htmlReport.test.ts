@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../compute/tf';
 import { runReport } from '../experiment/exports';
 import { demoConfig, loadDemoCustomers } from '../experiment/fixtures/demoRun';
-import { runExperiment, type Experiment } from '../experiment/run';
+import { datasetFromCsv, regressionCsv, threeClassCsv } from '../experiment/fixtures/smallData';
+import { DEFAULT_SPLIT, runExperiment, type Experiment } from '../experiment/run';
+import { setupTask } from '../experiment/setup';
+import { defaultModelSpec, type ModelSpec } from '../models';
 import { htmlReport } from './htmlReport';
 import { svgChart } from './svgChart';
 
@@ -39,6 +42,38 @@ describe('HTML run report', () => {
     // ROC, PR and the training history.
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(html).toContain('aria-label="ROC curve');
+  });
+});
+
+describe('HTML run report for the other tasks', () => {
+  async function trained(csv: string, target: string): Promise<Experiment> {
+    const ds = datasetFromCsv(csv);
+    const setup = setupTask(ds, target);
+    if (!setup.ok) throw new Error(setup.error.message);
+    const s = setup.value;
+    const kind = s.task === 'regression' ? 'linear' : 'logistic';
+    const result = await runExperiment(ds, { target, task: s.task, positiveClass: s.positiveClass, features: s.features.filter((f) => f.include).map((f) => f.name), model: { ...defaultModelSpec(kind, s.task), epochs: 3 } as ModelSpec, seed: 5, split: DEFAULT_SPLIT, threshold: 0.5 });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  }
+
+  it('multiclass: per-class ROC and the training history, a k x k confusion matrix, no threshold', async () => {
+    await tf.setBackend('cpu');
+    const html = htmlReport(await trained(threeClassCsv(300, 3), 'label'), meta);
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).toContain('<h2>Metrics (test split)</h2>');
+    expect(html).not.toContain('decision threshold');
+    expect(html.match(/<tr><th scope="row">/g)!.length).toBeGreaterThan(3);
+    expect(html).not.toMatch(/NaN|undefined/);
+  });
+
+  it('regression: predicted vs actual and residual scatters, no confusion matrix', async () => {
+    await tf.setBackend('cpu');
+    const html = htmlReport(await trained(regressionCsv(300, 3), 'price'), meta);
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html).toContain('Predicted vs actual');
+    expect(html).not.toContain('Confusion matrix');
+    expect(html).not.toMatch(/NaN|undefined/);
   });
 });
 
