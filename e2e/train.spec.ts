@@ -35,7 +35,7 @@ test('train logistic on wasm, watch the curve, move the threshold and export', a
   await screenshot(page, 'evaluate-binary');
 
   const report = JSON.parse(await download(page, 'Download report (JSON)'));
-  expect(report.format).toBe('loupe-run-report/2');
+  expect(report.format).toBe('loupe-run-report/3');
   expect(report.progress).toBe('epochs');
   expect(report.positiveClass).toBe('1');
   expect(report.metrics.split).toBe('test');
@@ -44,7 +44,7 @@ test('train logistic on wasm, watch the curve, move the threshold and export', a
   expect(report.confusionMatrix.labels).toEqual(['0', '1']);
 
   const predictions = (await download(page, 'Download predictions (CSV)')).trim().split('\n');
-  expect(predictions[0]).toBe('row_index,split,y_true,y_pred,score');
+  expect(predictions[0]).toBe('row_index,split,y_true,y_pred,score,threshold');
   const rows = predictions.slice(1).map((l) => l.split(','));
   expect(rows.length).toBe(5050);
   expect(rows.map((r) => Number(r[0]))).toEqual(rows.map((_, i) => i));
@@ -53,7 +53,8 @@ test('train logistic on wasm, watch the curve, move the threshold and export', a
     const score = Number(r[4]);
     expect(score).toBeGreaterThanOrEqual(0);
     expect(score).toBeLessThanOrEqual(1);
-    expect(r[3]).toBe(score >= 0.5 ? '1' : '0');
+    expect(r[3]).toBe(score >= 0.2 ? '1' : '0'); // the slider's threshold, as on screen
+    expect(r[5]).toBe('0.2');
   }
 });
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useDatasets } from './datasets';
+import { engineConnection } from './engine';
 import { useTestEngine } from './engine.testing';
 import { useRuns } from './runs';
 
@@ -36,6 +37,26 @@ describe('runs store against the in-process engine', () => {
     await runs().setThreshold(0.3);
     expect(runs().threshold).toBe(0.3);
     expect(runs().thresholdMetrics?.threshold).toBe(0.3);
+  });
+
+  it('a held slider sends one threshold request at a time, and the last value wins', async () => {
+    const api = engineConnection().engine.runs;
+    const original = api.metricsAt;
+    const asked: number[] = [];
+    api.metricsAt = (runId, threshold) => {
+      asked.push(threshold);
+      return original.call(api, runId, threshold);
+    };
+    try {
+      const steps = Array.from({ length: 20 }, (_, i) => runs().setThreshold(0.2 + i / 100));
+      await Promise.all(steps);
+    } finally {
+      api.metricsAt = original;
+    }
+    // The first step, then only the latest value waiting when it answered.
+    expect(asked).toEqual([0.2, 0.39]);
+    expect(runs().threshold).toBe(0.39);
+    expect(runs().thresholdMetrics?.threshold).toBe(0.39);
   });
 
   it('a cancelled run saves nothing and says so', async () => {

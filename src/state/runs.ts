@@ -55,7 +55,7 @@ export interface RunsStore {
   cancel(): Promise<void>;
   selectRun(id: string): void;
   setThreshold(threshold: number): Promise<void>;
-  exportRun(kind: 'report' | 'predictions' | 'model' | 'encoded'): Promise<void>;
+  exportRun(kind: 'report' | 'html' | 'predictions' | 'model' | 'encoded'): Promise<void>;
 }
 
 export type ImbalanceSpec = NonNullable<ExperimentConfig['imbalance']>;
@@ -63,8 +63,11 @@ export type AugmentSpec = NonNullable<ExperimentConfig['augment']>;
 
 const MAX_LIVE_STEPS = 2000;
 let jobCounter = 0;
-/** Only the latest threshold request may draw: older answers are dropped. */
-let thresholdRequest = 0;
+/**
+ * At most one threshold request in flight; while it runs only the latest slider value waits, so a
+ * held slider sends one request per answer rather than one per input event (latest wins).
+ */
+const thresholdQueue: { inFlight: boolean; next: { runId: string; threshold: number } | null } = { inFlight: false, next: null };
 
 export const useRuns = create<RunsStore>((set, get) => ({
   datasetId: null,
@@ -215,9 +218,20 @@ export const useRuns = create<RunsStore>((set, get) => ({
     const runId = get().selectedRunId;
     set({ threshold });
     if (!runId) return;
-    const request = ++thresholdRequest;
-    const metrics = await engineConnection().engine.runs.metricsAt(runId, threshold);
-    if (request === thresholdRequest) set({ thresholdMetrics: metrics.ok ? metrics.value : null });
+    thresholdQueue.next = { runId, threshold };
+    if (thresholdQueue.inFlight) return;
+    thresholdQueue.inFlight = true;
+    try {
+      while (thresholdQueue.next) {
+        const asked = thresholdQueue.next;
+        thresholdQueue.next = null;
+        const metrics = await engineConnection().engine.runs.metricsAt(asked.runId, asked.threshold);
+        // Draw only an answer for what is on screen now (the run may have changed meanwhile).
+        if (!thresholdQueue.next && get().selectedRunId === asked.runId && get().threshold === asked.threshold) set({ thresholdMetrics: metrics.ok ? metrics.value : null });
+      }
+    } finally {
+      thresholdQueue.inFlight = false;
+    }
   },
 
   async exportRun(kind) {
@@ -226,10 +240,14 @@ export const useRuns = create<RunsStore>((set, get) => ({
     const { engine } = engineConnection();
     const base = `loupe-${run.id}-${run.datasetName.replace(/\.[^.]+$/, '')}`;
     if (kind === 'report') {
-      const report = await engine.runs.exportReport(run.id);
+      // The exports follow the threshold on screen (issue 16), not the run's 0.5.
+      const report = await engine.runs.exportReport(run.id, get().threshold);
       if (report.ok) saveBlob(`${base}-report.json`, report.value);
+    } else if (kind === 'html') {
+      const html = await engine.runs.exportHtmlReport(run.id, get().threshold);
+      if (html.ok) saveBlob(`${base}-report.html`, html.value);
     } else if (kind === 'predictions') {
-      const predictions = await engine.runs.exportPredictions(run.id);
+      const predictions = await engine.runs.exportPredictions(run.id, get().threshold);
       if (predictions.ok) saveBlob(`${base}-predictions.csv`, predictions.value);
     } else if (kind === 'encoded') {
       const rows = await engine.runs.exportEncodedRows(run.id);

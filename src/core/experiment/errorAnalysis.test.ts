@@ -3,7 +3,9 @@ import { tf } from '../compute/tf';
 import { binaryMetrics } from '../metrics';
 import { confidentErrors, NUMERIC_BINS, sliceMetrics } from './errorAnalysis';
 import { demoConfig, loadDemoCustomers, rowsIn, type DemoCustomers } from './fixtures/demoRun';
-import { runExperiment, type Experiment } from './run';
+import { datasetFromCsv, regressionCsv } from './fixtures/smallData';
+import { defaultModelSpec, type ModelSpec } from '../models';
+import { DEFAULT_SPLIT, runExperiment, type Experiment } from './run';
 
 describe('error analysis on demo-customers', () => {
   let demo: DemoCustomers;
@@ -41,6 +43,14 @@ describe('error analysis on demo-customers', () => {
     expect(result.value.slices.reduce((s, x) => s + x.count, 0)).toBe(rowsIn(run, 3).length);
   });
 
+  it('labels the bins of a datetime column with dates, not epoch milliseconds', () => {
+    const result = sliceMetrics(run, demo.dataset, 'signup_date');
+    if (!result.ok) throw new Error(result.message);
+    const bins = result.value.slices.filter((s) => s.label !== '(missing)');
+    expect(bins.length).toBeGreaterThan(1);
+    for (const s of bins) expect(s.label).toMatch(/^\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/);
+  });
+
   it('names an unknown column instead of failing', () => {
     const result = sliceMetrics(run, demo.dataset, 'nope');
     expect(result.ok).toBe(false);
@@ -59,6 +69,31 @@ describe('error analysis on demo-customers', () => {
     for (const e of errors) {
       expect(e.actual).not.toBe(e.predicted);
       expect(e.cells[columns.indexOf('churned')]).toBe(e.actual);
+    }
+  });
+});
+
+describe('error analysis on a regression run', () => {
+  it('shows predictions rounded for reading and the actual value as the file wrote it', async () => {
+    await tf.setBackend('cpu');
+    const prices = datasetFromCsv(regressionCsv(400, 3));
+    const result = await runExperiment(prices, {
+      target: 'price',
+      task: 'regression',
+      positiveClass: null,
+      features: ['x1', 'x2', 'city'],
+      model: { ...defaultModelSpec('linear', 'regression'), epochs: 5 } as ModelSpec,
+      seed: 1,
+      split: DEFAULT_SPLIT,
+      threshold: 0.5,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const { errors } = confidentErrors(result.value, prices, 10);
+    expect(errors.length).toBe(10);
+    for (const e of errors) {
+      // Four significant digits (more only for a long integer part), never float64 noise like 41.93871307373047.
+      expect(e.predicted.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length).toBeLessThanOrEqual(Math.max(4, e.predicted.split('.')[0].replace('-', '').length));
+      expect(e.actual.length).toBeLessThan(12);
     }
   });
 });

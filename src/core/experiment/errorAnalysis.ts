@@ -3,10 +3,12 @@
  * quantile bins (numeric), and the test rows it got most confidently wrong, with their
  * original cells. Metrics come from src/core/metrics, computed per slice in float64.
  */
+import { allMidnight, formatDateTime } from '../frame/datetime';
 import { cellFormatter } from '../frame/rows';
-import { formatNumber } from '../frame/number';
+import { formatNumber, roundForDisplay } from '../frame/number';
 import type { Dataset } from '../frame/types';
 import { binaryMetrics, regressionMetrics } from '../metrics';
+import { float32Text } from './exports';
 import type { Experiment } from './run';
 
 export interface Slice {
@@ -66,6 +68,9 @@ function groupsOf(ds: Dataset, column: string, rows: number[]): { label: string;
     return rest.length ? [...kept, { label: '(other)', rows: rest }] : kept;
   }
   const values = col.values;
+  // A datetime bin reads as dates ("2019-01-11 – 2019-03-02"), not epoch milliseconds.
+  const dateOnly = col.kind === 'datetime' && allMidnight(values);
+  const show = (v: number) => (col.kind === 'datetime' ? formatDateTime(v, dateOnly) : formatNumber(v));
   const present = rows.filter((r) => values[r] === values[r]).sort((a, b) => values[a] - values[b]);
   const out: { label: string; rows: number[] }[] = [];
   // Quantile bins over the test rows; equal values never straddle two bins.
@@ -75,7 +80,7 @@ function groupsOf(ds: Dataset, column: string, rows: number[]): { label: string;
     while (end < present.length && end > start && values[present[end]] === values[present[end - 1]]) end++;
     if (end <= start) continue;
     const part = present.slice(start, end);
-    out.push({ label: `${formatNumber(values[part[0]])} – ${formatNumber(values[part[part.length - 1]])}`, rows: part });
+    out.push({ label: `${show(values[part[0]])} – ${show(values[part[part.length - 1]])}`, rows: part });
     start = end;
   }
   const missing = rows.filter((r) => values[r] !== values[r]);
@@ -114,7 +119,7 @@ export function confidentErrors(run: Experiment, ds: Dataset, limit: number): { 
   const candidates: { row: number; confidence: number; actual: string; predicted: string }[] = [];
   for (const r of testRows(run)) {
     if (task === 'regression') {
-      candidates.push({ row: r, confidence: Math.abs(run.y[r] - run.scores[r]), actual: formatNumber(run.y[r]), predicted: formatNumber(run.scores[r]) });
+      candidates.push({ row: r, confidence: Math.abs(run.y[r] - run.scores[r]), actual: float32Text(run.y[r]), predicted: roundForDisplay(run.scores[r]) });
       continue;
     }
     const p = predictedClass(run, r);

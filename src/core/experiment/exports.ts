@@ -4,8 +4,10 @@
  */
 import type { Experiment } from './run';
 import { SPLIT_NAMES } from './run';
+import { decisionThreshold, testMetricsTable } from './thresholdMetrics';
 
-export const REPORT_FORMAT = 'loupe-run-report/2';
+/** 3: binary metrics, confusion and `threshold` follow the threshold on screen when downloaded. */
+export const REPORT_FORMAT = 'loupe-run-report/3';
 
 export interface RunReport {
   format: typeof REPORT_FORMAT;
@@ -16,6 +18,8 @@ export interface RunReport {
   config: Experiment['config'];
   classes: string[];
   positiveClass: string | null;
+  /** Binary: the decision threshold every threshold-dependent number here uses; otherwise null. */
+  threshold: number | null;
   rows: { train: number; val: number; test: number; unlabeled: number };
   metrics: unknown;
   curves: unknown;
@@ -51,8 +55,10 @@ function splitCounts(splitOf: Uint8Array) {
   return { train: counts[1], val: counts[2], test: counts[3], unlabeled: counts[0] };
 }
 
-export function runReport(run: Experiment, meta: { runId: string; dataset: string; backend: string; createdAt: string }): RunReport {
+/** `threshold`: the one on screen (binary); the run's own when not given. */
+export function runReport(run: Experiment, meta: { runId: string; dataset: string; backend: string; createdAt: string }, threshold?: number): RunReport {
   const e = run.evaluation;
+  const at = decisionThreshold(run, threshold);
   const last = run.history.at(-1);
   const base = {
     format: REPORT_FORMAT,
@@ -60,6 +66,7 @@ export function runReport(run: Experiment, meta: { runId: string; dataset: strin
     config: run.config,
     classes: run.classes,
     positiveClass: run.config.task === 'binary' ? run.classes[1] : null,
+    threshold: run.config.task === 'binary' ? at : null,
     rows: splitCounts(run.splitOf),
     progress: run.progress,
     history: run.history,
@@ -68,8 +75,8 @@ export function runReport(run: Experiment, meta: { runId: string; dataset: strin
     timings: { ...run.timings, samplesPerSecond: last ? last.samplesPerSecond : null },
   } as const;
   if (e.task === 'binary') {
-    const { confusion, ...metrics } = e.metrics;
-    return { ...base, metrics: { split: 'test', ...metrics }, curves: { roc: e.roc, pr: e.pr }, confusionMatrix: { labels: run.classes, threshold: e.metrics.threshold, ...confusion } };
+    const { confusion, ...metrics } = at === e.metrics.threshold ? e.metrics : testMetricsTable(run).at(at);
+    return { ...base, metrics: { split: 'test', ...metrics }, curves: { roc: e.roc, pr: e.pr }, confusionMatrix: { labels: run.classes, threshold: at, ...confusion } };
   }
   if (e.task === 'multiclass') {
     const { confusion, ...metrics } = e.metrics;
@@ -80,15 +87,17 @@ export function runReport(run: Experiment, meta: { runId: string; dataset: strin
 
 /** Header per task, as docs/formats.md fixes it. */
 export function predictionsHeader(run: Experiment): string[] {
-  if (run.config.task === 'binary') return ['row_index', 'split', 'y_true', 'y_pred', 'score'];
+  // `threshold` on every line: the file says which threshold made y_pred, and a parser reads it as data.
+  if (run.config.task === 'binary') return ['row_index', 'split', 'y_true', 'y_pred', 'score', 'threshold'];
   if (run.config.task === 'multiclass') return ['row_index', 'split', 'y_true', 'y_pred', ...run.classes.map((c) => `p_${c}`)];
   return ['row_index', 'split', 'y_true', 'y_pred'];
 }
 
-/** Every row of the file once, in file order; scores at full float64 precision. */
-export function predictionsCsv(run: Experiment): string {
+/** Every row of the file once, in file order; scores at full float64 precision. Binary: y_pred at `threshold` (the run's when not given). */
+export function predictionsCsv(run: Experiment, threshold?: number): string {
   const lines = [predictionsHeader(run).map(csvField).join(',')];
-  const { task, threshold } = run.config;
+  const task = run.config.task;
+  const at = decisionThreshold(run, threshold);
   const k = run.classes.length;
   for (let r = 0; r < run.splitOf.length; r++) {
     const split = SPLIT_NAMES[run.splitOf[r]];
@@ -97,7 +106,7 @@ export function predictionsCsv(run: Experiment): string {
     if (task === 'binary') {
       const s = run.scores[r];
       const yTrue = missing ? '' : run.classes[yv];
-      lines.push(`${r},${split},${csvField(yTrue)},${csvField(run.classes[s >= threshold ? 1 : 0])},${s}`);
+      lines.push(`${r},${split},${csvField(yTrue)},${csvField(run.classes[s >= at ? 1 : 0])},${s},${at}`);
     } else if (task === 'multiclass') {
       let best = 0;
       const p = run.scores.subarray(r * k, (r + 1) * k);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../compute/tf';
-import type { BinaryMetrics } from '../metrics';
+import { binaryMetrics, type BinaryMetrics } from '../metrics';
 import { predictionsCsv, REPORT_FORMAT, runReport } from './exports';
 import { demoConfig, designRows, loadDemoCustomers, rowsIn, type DemoCustomers } from './fixtures/demoRun';
 import { runExperiment, type Experiment, type ExperimentConfig } from './run';
@@ -79,12 +79,13 @@ describe('runExperiment on demo-customers', () => {
     const lines = predictionsCsv(first).split('\n');
     expect(lines.at(-1)).toBe(''); // ends with a newline
     lines.pop();
-    expect(lines[0]).toBe('row_index,split,y_true,y_pred,score');
+    expect(lines[0]).toBe('row_index,split,y_true,y_pred,score,threshold');
     const body = lines.slice(1).map(fields);
     expect(body.length).toBe(demo.dataset.rowCount);
     const names = ['none', 'train', 'val', 'test'];
     body.forEach((f, r) => {
-      expect(f.length).toBe(5);
+      expect(f.length).toBe(6);
+      expect(f[5]).toBe('0.5');
       expect(f[0]).toBe(String(r));
       expect(f[1]).toBe(names[first.splitOf[r]]);
       expect(f[2]).toBe(first.classes[first.y[r]]);
@@ -93,6 +94,27 @@ describe('runExperiment on demo-customers', () => {
       expect(f[3]).toBe(score >= 0.5 ? first.classes[1] : first.classes[0]);
     });
     expect(new Set(body.map((f) => f[1]))).toEqual(new Set(['train', 'val', 'test']));
+  });
+
+  it('exports at the threshold on screen: y_pred, the threshold column, report metrics and confusion at 0.2', () => {
+    const body = predictionsCsv(first, 0.2).trimEnd().split('\n').slice(1).map(fields);
+    let predictedPositive = 0;
+    body.forEach((f, r) => {
+      expect(f[5]).toBe('0.2');
+      expect(f[3]).toBe(first.scores[r] >= 0.2 ? first.classes[1] : first.classes[0]);
+      if (first.splitOf[r] === 3 && f[3] === first.classes[1]) predictedPositive++;
+    });
+    const report = JSON.parse(JSON.stringify(runReport(first, { runId: 'run1', dataset: 'd', backend: 'cpu', createdAt: '' }, 0.2)));
+    const test = rowsIn(first, 3);
+    const exact = binaryMetrics(test.map((r) => first.y[r]), test.map((r) => first.scores[r]), 0.2);
+    expect(report.threshold).toBe(0.2);
+    expect(report.metrics.threshold).toBe(0.2);
+    expect(report.confusionMatrix).toMatchObject({ threshold: 0.2, ...exact.confusion });
+    expect(report.confusionMatrix.tp + report.confusionMatrix.fp).toBe(predictedPositive);
+    expect(report.metrics.recall).toBe(exact.recall);
+    expect(report.config.threshold).toBe(0.5); // what it was trained with stays as it was
+    // Different from 0.5, or the test proves nothing.
+    expect(exact.confusion.tp + exact.confusion.fp).not.toBe((first.evaluation.metrics as BinaryMetrics).confusion.tp + (first.evaluation.metrics as BinaryMetrics).confusion.fp);
   });
 
   it('report JSON: format, config, positive class, test metrics, curves, confusion, timings', () => {
@@ -126,7 +148,7 @@ describe('runExperiment on demo-customers', () => {
     const config = { ...demoConfig(demo.setup, 'logistic', 42, { epochs: 1 }), positiveClass: negative };
     const flipped = await mustRun(demo, config);
     expect(flipped.classes).toEqual([positive, negative]);
-    expect(predictionsCsv(flipped).split('\n')[1]).toMatch(new RegExp(`^0,(train|val|test),(${negative}|${positive}),(${negative}|${positive}),[0-9.e-]+$`));
+    expect(predictionsCsv(flipped).split('\n')[1]).toMatch(new RegExp(`^0,(train|val|test),(${negative}|${positive}),(${negative}|${positive}),[0-9.e-]+,0\\.5$`));
     // The score now ranks the former negative class up. (The split itself may differ: stratifiedSplit draws per
     // encoded class, and flipping the positive class swaps the codes.)
     expect((flipped.evaluation.metrics as BinaryMetrics).auc).toBeGreaterThan(0.6);

@@ -109,6 +109,22 @@ export function formatNumber(value: number): string {
   return Object.is(value, -0) ? '0' : String(value);
 }
 
+/**
+ * A number for reading, not for files: four significant digits, but never fewer digits than its
+ * integer part has (12345.6 shows as 12346, not 1.235e4). Files keep full precision.
+ */
+export function roundForDisplay(value: number, significant = 4): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const integerDigits = Math.floor(Math.log10(Math.abs(value))) + 1;
+  return formatNumber(Number(value.toPrecision(Math.min(15, Math.max(significant, integerDigits)))));
+}
+
+/** Decimals with more than six fraction digits in a line of text (a CSV preview) rounded for display. */
+export function roundDecimalsForDisplay(text: string): string {
+  return text.replace(/-?\d+\.\d{7,}(?:e[+-]?\d+)?/g, (n) => roundForDisplay(Number(n)));
+}
+
 const MISSING = new Set(['', 'na', 'n/a', 'null', 'nan', '?']);
 
 /** Missing markers: "", NA, N/A, null, NaN, ? (any case, spaces around ignored). */

@@ -1,6 +1,6 @@
 // Expected values: scikit-learn 1.2.1 via fixtures/make_fixtures.py (see its header).
 import { describe, expect, it } from 'vitest';
-import { binaryLogLoss, binaryMetrics, confusionAtThreshold, thresholdTable } from './binary';
+import { binaryLogLoss, binaryMetrics, binaryMetricsTable, confusionAtThreshold, thresholdTable } from './binary';
 import { decodeNumber, type Encoded } from './fixtures/decode';
 import fixture from './fixtures/binary.json';
 
@@ -48,6 +48,37 @@ describe('thresholdTable', () => {
     const table = thresholdTable(c.yTrue, c.scores);
     const probes = [-Infinity, Infinity, 0, 1, 0.5, ...c.scores, ...c.scores.map((s) => s + 1e-7)];
     for (const t of probes) expect(table.at(t)).toEqual(confusionAtThreshold(c.yTrue, c.scores, t));
+  });
+});
+
+describe('binaryMetricsTable (the threshold slider\'s fast path)', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('gives scikit-learn\'s numbers at every fixture threshold: %s', (_, c) => {
+    const table = binaryMetricsTable(c.yTrue, c.scores);
+    for (const e of c.atThreshold) {
+      const m = table.at(e.threshold);
+      expect(m.confusion).toEqual({ tp: e.tp, fp: e.fp, tn: e.tn, fn: e.fn });
+      close(m.accuracy, e.accuracy);
+      close(m.precision, e.precision);
+      close(m.recall, e.recall);
+      close(m.f1, e.f1);
+      close(m.specificity, e.specificity);
+      close(m.logLoss, c.logLoss);
+      close(m.auc, c.rocAuc);
+      close(m.averagePrecision, c.averagePrecision);
+    }
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('counts what a direct pass counts at every slider step 0.00 .. 1.00: %s', (_, c) => {
+    const table = binaryMetricsTable(c.yTrue, c.scores);
+    for (let step = 0; step <= 100; step++) {
+      const t = step / 100;
+      const { tp, fp, tn, fn } = confusionAtThreshold(c.yTrue, c.scores, t);
+      const m = table.at(t);
+      expect(m.confusion).toEqual({ tp, fp, tn, fn });
+      expect(m.accuracy).toBeCloseTo((tp + tn) / c.yTrue.length, 12);
+      expect(m.recall).toBeCloseTo(tp + fn > 0 ? tp / (tp + fn) : 0, 12);
+      expect(m.precision).toBeCloseTo(tp + fp > 0 ? tp / (tp + fp) : 0, 12);
+    }
   });
 });
 

@@ -111,33 +111,54 @@ function ratio(num: number, den: number): number {
   return den > 0 ? num / den : 0;
 }
 
+/** Every binary metric at any threshold, from scores sorted once. */
+export interface BinaryMetricsTable {
+  at(threshold: number): BinaryMetrics;
+}
+
+/**
+ * The threshold-free parts (sort, log loss, AUC, AP) are computed once; each at(threshold) is a
+ * binary search, so a threshold slider costs microseconds a step instead of a sort of the split.
+ */
+export function binaryMetricsTable(yTrue: ArrayLike<number>, scores: ArrayLike<number>): BinaryMetricsTable {
+  const steps = thresholdSteps(yTrue, scores);
+  const table = thresholdTableFromSteps(steps);
+  const logLoss = binaryLogLoss(yTrue, scores);
+  const auc = rocAucFromSteps(steps);
+  const averagePrecision = averagePrecisionFromSteps(steps);
+  return {
+    at(threshold: number): BinaryMetrics {
+      const { tp, fp, tn, fn } = table.at(threshold);
+      const precision = ratio(tp, tp + fp);
+      const recall = ratio(tp, tp + fn);
+      const notes: string[] = [];
+      if (steps.positives === 0) notes.push(`${NO_POSITIVES_NOTE}; AUC, average precision and recall are undefined`);
+      if (steps.negatives === 0) notes.push(`${NO_NEGATIVES_NOTE}; AUC and specificity are undefined`);
+      if (tp + fp === 0) notes.push(`no score reaches the threshold ${threshold}: precision is shown as 0`);
+      return {
+        accuracy: (tp + tn) / (tp + fp + tn + fn),
+        precision,
+        recall,
+        f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+        specificity: ratio(tn, tn + fp),
+        logLoss,
+        auc,
+        averagePrecision,
+        threshold,
+        confusion: { tp, fp, tn, fn },
+        positives: steps.positives,
+        negatives: steps.negatives,
+        notes,
+      };
+    },
+  };
+}
+
 /** Every headline binary metric at one threshold, plus the threshold-free AUC and AP. */
 export function binaryMetrics(
   yTrue: ArrayLike<number>,
   scores: ArrayLike<number>,
   threshold: number,
 ): BinaryMetrics {
-  const steps = thresholdSteps(yTrue, scores);
-  const { tp, fp, tn, fn } = thresholdTableFromSteps(steps).at(threshold);
-  const precision = ratio(tp, tp + fp);
-  const recall = ratio(tp, tp + fn);
-  const notes: string[] = [];
-  if (steps.positives === 0) notes.push(`${NO_POSITIVES_NOTE}; AUC, average precision and recall are undefined`);
-  if (steps.negatives === 0) notes.push(`${NO_NEGATIVES_NOTE}; AUC and specificity are undefined`);
-  if (tp + fp === 0) notes.push(`no score reaches the threshold ${threshold}: precision is shown as 0`);
-  return {
-    accuracy: (tp + tn) / (tp + fp + tn + fn),
-    precision,
-    recall,
-    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
-    specificity: ratio(tn, tn + fp),
-    logLoss: binaryLogLoss(yTrue, scores),
-    auc: rocAucFromSteps(steps),
-    averagePrecision: averagePrecisionFromSteps(steps),
-    threshold,
-    confusion: { tp, fp, tn, fn },
-    positives: steps.positives,
-    negatives: steps.negatives,
-    notes,
-  };
+  return binaryMetricsTable(yTrue, scores).at(threshold);
 }

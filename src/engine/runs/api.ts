@@ -96,8 +96,12 @@ export interface RunsApi {
   train(datasetId: string, config: ExperimentConfig, jobId: string, onProgress: (p: TrainProgress) => void): Promise<Outcome<RunSummary, Gone | ExperimentFailure['reason']>>;
   /** Exact test-split metrics at another threshold (score >= threshold is positive). */
   metricsAt(runId: string, threshold: number): Promise<Outcome<BinaryMetrics, Gone | 'not-binary'>>;
-  exportReport(runId: string): Promise<Outcome<Blob, Gone>>;
-  exportPredictions(runId: string): Promise<Outcome<Blob, Gone>>;
+  /** Binary: metrics and confusion at `threshold` (the one on screen); the run's own when null or left out. */
+  exportReport(runId: string, threshold?: number | null): Promise<Outcome<Blob, Gone>>;
+  /** The report a person reads: self-contained HTML (data, settings, metrics, SVG charts), printable to PDF; same numbers as exportReport. */
+  exportHtmlReport(runId: string, threshold?: number | null): Promise<Outcome<Blob, Gone>>;
+  /** Binary: y_pred at `threshold`, written in the file's threshold column; the run's own when null or left out. */
+  exportPredictions(runId: string, threshold?: number | null): Promise<Outcome<Blob, Gone>>;
   exportModel(runId: string): Promise<Outcome<ModelFiles, Gone>>;
   /** The encoded model matrix of every row, with split and target (CSV), for scoring the model elsewhere. */
   exportEncodedRows(runId: string): Promise<Outcome<Blob, Gone>>;

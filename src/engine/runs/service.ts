@@ -4,7 +4,9 @@ import { encodedRowsCsv, predictionsCsv, runReport } from '../../core/experiment
 import { modelDownload } from '../../core/experiment/reload';
 import { confidentErrors, sliceMetrics } from '../../core/experiment/errorAnalysis';
 import { setupTask } from '../../core/experiment/setup';
-import { binaryMetrics } from '../../core/metrics';
+import { htmlReport } from '../../core/report/htmlReport';
+import { testMetricsTable } from '../../core/experiment/thresholdMetrics';
+import type { BinaryMetricsTable } from '../../core/metrics';
 import { defaultModelSpec, modelKindInfos, parseModelSpec } from '../../core/models';
 import { transform } from '../../core/prep';
 import type { DatasetHost } from '../data/service';
@@ -18,6 +20,8 @@ import { treeView } from './trees';
 const gone = (runId: string) => fail('not-found', `That run (${runId}) is no longer available; train it again.`);
 
 export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: JobRunner, onRemove: (runId: string) => void): RunsApi {
+  // One sorted test split per run, so each slider step is a binary search, not a sort (issue 16).
+  const metricsTables = new WeakMap<object, BinaryMetricsTable>();
   return {
     async setupTask(datasetId, target, override) {
       const ds = datasets.get(datasetId);
@@ -43,34 +47,36 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       return jobs.run(jobId, onProgress, (job) => store.train(datasetId, config, job), mergeSteps);
     },
 
-    /** Exact (float64 over the test split), not read off a thinned curve. */
+    /** Exact (float64 over the test split), not read off a thinned curve; the split is sorted once per run. */
     async metricsAt(runId, threshold) {
       const stored = store.get(runId);
       if (!stored) return gone(runId);
       const { run } = stored;
       if (run.config.task !== 'binary') return fail('not-binary', 'A threshold applies to binary classification only.');
-      const yt: number[] = [];
-      const st: number[] = [];
-      for (let r = 0; r < run.splitOf.length; r++) {
-        if (run.splitOf[r] === 3) {
-          yt.push(run.y[r]);
-          st.push(run.scores[r]);
-        }
-      }
-      return ok(binaryMetrics(yt, st, threshold));
+      let table = metricsTables.get(run);
+      if (!table) metricsTables.set(run, (table = testMetricsTable(run)));
+      return ok(table.at(threshold));
     },
 
-    async exportReport(runId) {
+    async exportReport(runId, threshold) {
       const stored = store.get(runId);
       if (!stored) return gone(runId);
       const { summary, run } = stored;
-      const report = runReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt });
+      const report = runReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt }, threshold ?? undefined);
       return ok(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }));
     },
 
-    async exportPredictions(runId) {
+    async exportHtmlReport(runId, threshold) {
       const stored = store.get(runId);
-      return stored ? ok(new Blob([predictionsCsv(stored.run)], { type: 'text/csv' })) : gone(runId);
+      if (!stored) return gone(runId);
+      const { summary, run } = stored;
+      const html = htmlReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt }, threshold ?? undefined);
+      return ok(new Blob([html], { type: 'text/html' }));
+    },
+
+    async exportPredictions(runId, threshold) {
+      const stored = store.get(runId);
+      return stored ? ok(new Blob([predictionsCsv(stored.run, threshold ?? undefined)], { type: 'text/csv' })) : gone(runId);
     },
 
     async exportEncodedRows(runId) {

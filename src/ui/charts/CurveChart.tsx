@@ -1,5 +1,7 @@
-import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useLayoutEffect, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurvePoints } from '../../core/experiment/evaluation';
+import { createMarkerBox, MovingMarker, type MarkerBox, type MarkerPoint } from './movingMarker';
 
 export interface CurveSeries {
   name: string;
@@ -7,24 +9,35 @@ export interface CurveSeries {
   color: string;
 }
 
-/** A curve on [0,1] x [0,1] (ROC, PR) with an optional marker and chance line. */
-export function CurveChart({
-  series,
-  xLabel,
-  yLabel,
-  marker,
-  chance,
-  ariaLabel,
-  height = 280,
-}: {
+interface CurveChartProps {
   series: CurveSeries[];
   xLabel: string;
   yLabel: string;
-  marker?: { x: number; y: number } | null;
+  marker?: MarkerPoint;
   chance?: 'diagonal' | number;
   ariaLabel: string;
   height?: number;
-}) {
+}
+
+/** A curve on [0,1] x [0,1] (ROC, PR) with an optional marker and chance line. */
+export function CurveChart({ marker = null, ...chart }: CurveChartProps) {
+  // The marker moves with the threshold slider; the curves do not, so only the marker redraws.
+  const box = useMemo(() => createMarkerBox(marker), []);
+  useLayoutEffect(() => box.set(marker), [box, marker]);
+  return <CurveChartBody {...chart} box={box} />;
+}
+
+type BodyProps = Omit<CurveChartProps, 'marker'> & { box: MarkerBox };
+
+/** Same curves (by their points, not a new array of the same) means no redraw. */
+function sameChart(a: BodyProps, b: BodyProps): boolean {
+  return (
+    a.box === b.box && a.xLabel === b.xLabel && a.yLabel === b.yLabel && a.chance === b.chance && a.ariaLabel === b.ariaLabel && a.height === b.height &&
+    a.series.length === b.series.length && a.series.every((s, i) => s.points === b.series[i].points && s.name === b.series[i].name && s.color === b.series[i].color)
+  );
+}
+
+const CurveChartBody = memo(function CurveChartBody({ series, xLabel, yLabel, chance, ariaLabel, height = 280, box }: BodyProps) {
   return (
     <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
       <ResponsiveContainer>
@@ -48,9 +61,9 @@ export function CurveChart({
               isAnimationActive={false}
             />
           ))}
-          {marker ? <ReferenceDot x={marker.x} y={marker.y} r={6} fill="#ef4444" stroke="white" strokeWidth={2} /> : null}
+          <MovingMarker box={box} />
         </LineChart>
       </ResponsiveContainer>
     </div>
   );
-}
+}, sameChart);

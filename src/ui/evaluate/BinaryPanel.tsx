@@ -3,6 +3,7 @@ import type { BinaryEvaluation } from '../../core/experiment/evaluation';
 import { useRuns } from '../../state/runs';
 import { ConfusionMatrix } from '../charts/ConfusionMatrix';
 import { CurveChart } from '../charts/CurveChart';
+import { SaveChart } from '../charts/SaveChart';
 import { MetricCards } from './MetricCards';
 
 export function BinaryPanel({ run, evaluation }: { run: RunSummary; evaluation: BinaryEvaluation }) {
@@ -38,12 +39,14 @@ export function BinaryPanel({ run, evaluation }: { run: RunSummary; evaluation: 
       </div>
       <div className="eval-grid">
         <div className="panel">
-          <h3>ROC curve · AUC {evaluation.metrics.auc?.toFixed(3) ?? 'n/a'}</h3>
-          <CurveChart ariaLabel="ROC curve" series={[{ name: 'ROC', points: evaluation.roc, color: '#6366f1' }]} xLabel="false positive rate" yLabel="true positive rate" chance="diagonal" marker={{ x: fpr, y: tpr }} />
+          <SaveChart heading={`ROC curve · AUC ${evaluation.metrics.auc?.toFixed(3) ?? 'n/a'}`} label="ROC curve" file="roc-curve">
+            <CurveChart ariaLabel="ROC curve" series={[{ name: 'ROC', points: evaluation.roc, color: '#6366f1' }]} xLabel="false positive rate" yLabel="true positive rate" chance="diagonal" marker={{ x: fpr, y: tpr }} />
+          </SaveChart>
         </div>
         <div className="panel">
-          <h3>Precision–recall · AP {evaluation.metrics.averagePrecision?.toFixed(3) ?? 'n/a'}</h3>
+          <SaveChart heading={`Precision–recall · AP ${evaluation.metrics.averagePrecision?.toFixed(3) ?? 'n/a'}`} label="precision-recall curve" file="precision-recall-curve">
           <CurveChart ariaLabel="Precision-recall curve" series={[{ name: 'PR', points: evaluation.pr, color: '#0ea5e9' }]} xLabel="recall" yLabel="precision" chance={evaluation.prevalence} marker={precisionDefined ? { x: tpr, y: m.precision } : null} />
+          </SaveChart>
         </div>
         <div className="panel">
           <h3>Confusion matrix at {threshold.toFixed(2)}</h3>

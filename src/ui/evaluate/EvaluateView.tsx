@@ -1,6 +1,7 @@
 import { useRuns } from '../../state/runs';
 import { useUi } from '../../state/ui';
 import { LossChart } from '../charts/LossChart';
+import { SaveChart } from '../charts/SaveChart';
 import { BinaryPanel } from './BinaryPanel';
 import { MulticlassPanel } from './MulticlassPanel';
 import { RegressionPanel } from './RegressionPanel';
@@ -51,8 +52,9 @@ export function EvaluateView() {
       {run.evaluation.task === 'multiclass' ? <MulticlassPanel evaluation={run.evaluation} /> : null}
       {run.evaluation.task === 'regression' ? <RegressionPanel evaluation={run.evaluation} /> : null}
       <div className="panel">
-        <h2>Training history</h2>
-        <LossChart steps={run.history} progress={run.progress} height={200} />
+        <SaveChart heading="Training history" label="training history" file="training-history" level={2}>
+          <LossChart steps={run.history} progress={run.progress} height={200} />
+        </SaveChart>
       </div>
       <TreesPanel run={run} />
       <ErrorAnalysisPanel run={run} />

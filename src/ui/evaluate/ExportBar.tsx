@@ -4,6 +4,9 @@ export function ExportBar() {
   const exportRun = useRuns((s) => s.exportRun);
   return (
     <div className="export-bar" role="group" aria-label="Downloads">
+      <button className="button" onClick={() => void exportRun('html')} title="One page to read or print to PDF: data, settings, metrics and charts at the threshold on screen. No rows of your data.">
+        Download report (HTML)
+      </button>
       <button className="button" onClick={() => void exportRun('report')}>Download report (JSON)</button>
       <button className="button" onClick={() => void exportRun('predictions')}>Download predictions (CSV)</button>
       <button className="button" onClick={() => void exportRun('model')} title="The pipeline JSON and the model's own files (tfjs model.json + weights.bin, or XGBoost JSON for trees). The pipeline holds category values and text statistics taken from your data.">

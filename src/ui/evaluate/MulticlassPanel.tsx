@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MulticlassEvaluation } from '../../core/experiment/evaluation';
 import { ConfusionMatrix } from '../charts/ConfusionMatrix';
 import { CurveChart } from '../charts/CurveChart';
+import { SaveChart } from '../charts/SaveChart';
 import { MetricCards } from './MetricCards';
 
 const COLORS = ['#6366f1', '#0ea5e9', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#14b8a6', '#ec4899'];
@@ -42,14 +43,15 @@ export function MulticlassPanel({ evaluation }: { evaluation: MulticlassEvaluati
           </table>
         </div>
         <div className="panel">
-          <h3>One-vs-rest ROC</h3>
-          <CurveChart
-            ariaLabel="One-vs-rest ROC curves"
-            series={evaluation.rocPerClass.map((c, i) => ({ name: `${c.label} (AUC ${c.auc?.toFixed(3) ?? 'n/a'})`, points: c.curve, color: COLORS[i % COLORS.length] }))}
-            xLabel="false positive rate"
-            yLabel="true positive rate"
-            chance="diagonal"
-          />
+          <SaveChart heading="One-vs-rest ROC" label="one-vs-rest ROC curves" file="roc-curves">
+            <CurveChart
+              ariaLabel="One-vs-rest ROC curves"
+              series={evaluation.rocPerClass.map((c, i) => ({ name: `${c.label} (AUC ${c.auc?.toFixed(3) ?? 'n/a'})`, points: c.curve, color: COLORS[i % COLORS.length] }))}
+              xLabel="false positive rate"
+              yLabel="true positive rate"
+              chance="diagonal"
+            />
+          </SaveChart>
           <p className="muted small">{evaluation.rocPerClass.map((c, i) => <span key={c.label} style={{ color: COLORS[i % COLORS.length] }}>■ {c.label} {c.auc?.toFixed(3) ?? 'n/a'}  </span>)}</p>
         </div>
         <div className="panel">

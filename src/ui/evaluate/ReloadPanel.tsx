@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useDatasets } from '../../state/datasets';
+import { roundDecimalsForDisplay } from '../../core/frame/number';
 import { useSavedModels } from '../../state/savedModels';
 
 /** Load a downloaded model (its pipeline JSON and model files), or an XGBoost JSON model, and score a loaded file with it. */
@@ -49,7 +50,7 @@ export function ReloadPanel() {
           <p className="small" role="status">
             Scored {scores.rows.toLocaleString('en-US')} rows of {scores.datasetName}.
           </p>
-          <pre className="small" aria-label="Scores preview">{scores.preview.join('\n')}</pre>
+          <pre className="small" aria-label="Scores preview">{scores.preview.map(roundDecimalsForDisplay).join('\n')}</pre>
           <button className="button" onClick={downloadScores}>
             Download scores (CSV)
           </button>
