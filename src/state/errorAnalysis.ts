@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { ConfidentError, SliceTable } from '../engine/api';
 import { engineConnection } from './engine';
+import { useRuns } from './runs';
 
 export interface ErrorAnalysisStore {
   runId: string | null;
@@ -14,6 +15,7 @@ export interface ErrorAnalysisStore {
 }
 
 let request = 0;
+let errorsRequest = 0;
 const ERROR_ROWS = 20;
 
 export const useErrorAnalysis = create<ErrorAnalysisStore>((set) => ({
@@ -26,14 +28,16 @@ export const useErrorAnalysis = create<ErrorAnalysisStore>((set) => ({
   async sliceBy(runId, column) {
     const mine = ++request;
     set({ runId, column, error: null });
-    const result = await engineConnection().engine.runs.sliceMetrics(runId, column);
+    // At the threshold on screen, as the metric cards above are.
+    const result = await engineConnection().engine.runs.sliceMetrics(runId, column, useRuns.getState().threshold);
     if (mine !== request) return;
     set(result.ok ? { table: result.value, error: null } : { table: null, error: result.message });
   },
 
   async loadErrors(runId) {
-    set({ errors: null });
-    const result = await engineConnection().engine.runs.confidentErrors(runId, ERROR_ROWS);
+    const mine = ++errorsRequest;
+    const result = await engineConnection().engine.runs.confidentErrors(runId, ERROR_ROWS, useRuns.getState().threshold);
+    if (mine !== errorsRequest) return;
     set({ errors: result.ok ? { columns: result.value.columns, rows: result.value.errors } : null });
   },
 }));

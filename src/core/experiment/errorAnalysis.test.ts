@@ -34,6 +34,23 @@ describe('error analysis on demo-customers', () => {
     }
   });
 
+  it('slices and confident errors follow the threshold on screen (the slider), not the run’s 0.5', () => {
+    const at = sliceMetrics(run, demo.dataset, 'country', 0.2);
+    if (!at.ok) throw new Error(at.message);
+    const test = rowsIn(run, 3);
+    const all = binaryMetrics(test.map((r) => run.y[r]), test.map((r) => run.scores[r]), 0.2);
+    const recall = at.value.slices.reduce((s, x) => s + (x.metrics.recall ?? 0) * x.count, 0);
+    expect(all.recall).toBeGreaterThan(binaryMetrics(test.map((r) => run.y[r]), test.map((r) => run.scores[r]), 0.5).recall);
+    expect(recall).toBeGreaterThan(0);
+    const us = at.value.slices.find((s) => s.label === 'US')!;
+    const country = demo.dataset.columns.find((c) => c.name === 'country')!;
+    if (country.storage !== 'dictionary') throw new Error('country should be categorical');
+    const rows = test.filter((r) => country.dictionary[country.codes[r]] === 'US');
+    expect(us.metrics.accuracy).toBe(binaryMetrics(rows.map((r) => run.y[r]), rows.map((r) => run.scores[r]), 0.2).accuracy);
+    // A mistake is a mistake at the threshold asked for: every listed row is predicted wrong at 0.2.
+    for (const e of confidentErrors(run, demo.dataset, 20, 0.2).errors) expect((run.scores[e.row] >= 0.2 ? 1 : 0) === run.y[e.row]).toBe(false);
+  });
+
   it('bins a numeric column by quantile, with every test row in one bin', () => {
     const result = sliceMetrics(run, demo.dataset, 'sessions');
     if (!result.ok) throw new Error(result.message);

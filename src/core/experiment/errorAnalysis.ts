@@ -45,8 +45,8 @@ function testRows(run: Experiment): number[] {
 }
 
 /** Predicted class index (classification) for one file row. */
-function predictedClass(run: Experiment, r: number): number {
-  if (run.config.task === 'binary') return run.scores[r] >= run.config.threshold ? 1 : 0;
+function predictedClass(run: Experiment, r: number, threshold: number): number {
+  if (run.config.task === 'binary') return run.scores[r] >= threshold ? 1 : 0;
   const k = run.classes.length;
   let best = 0;
   for (let c = 1; c < k; c++) if (run.scores[r * k + c] > run.scores[r * k + best]) best = c;
@@ -88,31 +88,32 @@ function groupsOf(ds: Dataset, column: string, rows: number[]): { label: string;
   return out;
 }
 
-function metricsOf(run: Experiment, rows: number[]): Record<string, number | null> {
+function metricsOf(run: Experiment, rows: number[], threshold: number): Record<string, number | null> {
   const task = run.config.task;
   if (task === 'regression') {
     const m = regressionMetrics(rows.map((r) => run.y[r]), rows.map((r) => run.scores[r]));
     return { RMSE: m.rmse, MAE: m.mae, 'mean error': rows.reduce((s, r) => s + (run.y[r] - run.scores[r]), 0) / rows.length };
   }
   if (task === 'binary') {
-    const m = binaryMetrics(rows.map((r) => run.y[r]), rows.map((r) => run.scores[r]), run.config.threshold);
+    const m = binaryMetrics(rows.map((r) => run.y[r]), rows.map((r) => run.scores[r]), threshold);
     return { accuracy: m.accuracy, recall: m.positives > 0 ? m.recall : null, precision: m.confusion.tp + m.confusion.fp > 0 ? m.precision : null, AUC: m.auc, 'positive rate': m.positives / rows.length };
   }
   let correct = 0;
-  for (const r of rows) correct += predictedClass(run, r) === run.y[r] ? 1 : 0;
+  for (const r of rows) correct += predictedClass(run, r, threshold) === run.y[r] ? 1 : 0;
   return { accuracy: correct / rows.length };
 }
 
-export function sliceMetrics(run: Experiment, ds: Dataset, column: string): { ok: true; value: SliceTable } | { ok: false; message: string } {
+/** `threshold`: binary runs' decision threshold (the slider's), the run's own by default. */
+export function sliceMetrics(run: Experiment, ds: Dataset, column: string, threshold = run.config.threshold): { ok: true; value: SliceTable } | { ok: false; message: string } {
   const groups = groupsOf(ds, column, testRows(run));
   if (!groups) return { ok: false, message: `There is no column "${column}" in ${ds.name}.` };
-  const slices = groups.filter((g) => g.rows.length > 0).map((g) => ({ label: g.label, count: g.rows.length, metrics: metricsOf(run, g.rows) }));
+  const slices = groups.filter((g) => g.rows.length > 0).map((g) => ({ label: g.label, count: g.rows.length, metrics: metricsOf(run, g.rows, threshold) }));
   const metricNames = slices.length ? Object.keys(slices[0].metrics) : [];
   return { ok: true, value: { column, metricNames, slices } };
 }
 
 /** Test rows predicted wrong with the highest confidence (regression: the largest absolute errors). */
-export function confidentErrors(run: Experiment, ds: Dataset, limit: number): { columns: string[]; errors: ConfidentError[] } {
+export function confidentErrors(run: Experiment, ds: Dataset, limit: number, threshold = run.config.threshold): { columns: string[]; errors: ConfidentError[] } {
   const formatters = ds.columns.map(cellFormatter);
   const task = run.config.task;
   const k = run.classes.length;
@@ -122,7 +123,7 @@ export function confidentErrors(run: Experiment, ds: Dataset, limit: number): { 
       candidates.push({ row: r, confidence: Math.abs(run.y[r] - run.scores[r]), actual: float32Text(run.y[r]), predicted: roundForDisplay(run.scores[r]) });
       continue;
     }
-    const p = predictedClass(run, r);
+    const p = predictedClass(run, r, threshold);
     if (p === run.y[r]) continue;
     const confidence = task === 'binary' ? (p === 1 ? run.scores[r] : 1 - run.scores[r]) : run.scores[r * k + p];
     candidates.push({ row: r, confidence, actual: run.classes[run.y[r]], predicted: run.classes[p] });

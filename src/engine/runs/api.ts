@@ -109,9 +109,9 @@ export interface RunsApi {
   /** Re-score a run's test rows on the active backend; the largest difference from training's scores. */
   backendAgreement(runId: string): Promise<Outcome<BackendAgreement, Gone>>;
   /** Error analysis: test-split metrics per value (or quantile bin) of a column. */
-  sliceMetrics(runId: string, column: string): Promise<Outcome<SliceTable, Gone | 'bad-column'>>;
+  sliceMetrics(runId: string, column: string, threshold?: number): Promise<Outcome<SliceTable, Gone | 'bad-column'>>;
   /** Error analysis: the test rows predicted wrong with the most confidence, with their original cells. */
-  confidentErrors(runId: string, limit: number): Promise<Outcome<{ columns: string[]; errors: ConfidentError[] }, Gone>>;
+  confidentErrors(runId: string, limit: number, threshold?: number): Promise<Outcome<{ columns: string[]; errors: ConfidentError[] }, Gone>>;
   /** One tree of a tree model (0-based index), for drawing. */
   tree(runId: string, index: number): Promise<Outcome<TreeView, Gone | 'no-trees'>>;
 }

@@ -125,18 +125,18 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       return ok({ backend: activeBackend(), rows: test.length, maxAbsDiff });
     },
 
-    async sliceMetrics(runId, column) {
+    async sliceMetrics(runId, column, threshold) {
       const stored = store.get(runId);
       if (!stored) return gone(runId);
-      const result = sliceMetrics(stored.run, stored.dataset, column);
+      const result = sliceMetrics(stored.run, stored.dataset, column, threshold);
       return result.ok ? result : fail('bad-column', result.message);
     },
 
     /** Few rows, formatted. */
-    async confidentErrors(runId, limit) {
+    async confidentErrors(runId, limit, threshold) {
       const stored = store.get(runId);
       if (!stored) return gone(runId);
-      return ok(confidentErrors(stored.run, stored.dataset, Math.min(Math.max(1, Math.floor(limit)), 100)));
+      return ok(confidentErrors(stored.run, stored.dataset, Math.min(Math.max(1, Math.floor(limit)), 100), threshold));
     },
 
     async tree(runId, index) {

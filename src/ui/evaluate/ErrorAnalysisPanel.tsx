@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { RunSummary } from '../../engine/api';
 import { useDatasets } from '../../state/datasets';
 import { useErrorAnalysis } from '../../state/errorAnalysis';
+import { useRuns } from '../../state/runs';
 
 /** Where the model fails: metrics per slice of a column, and its most confident mistakes. */
 export function ErrorAnalysisPanel({ run }: { run: RunSummary }) {
@@ -9,10 +10,21 @@ export function ErrorAnalysisPanel({ run }: { run: RunSummary }) {
   const { runId, column, table, error, errors, sliceBy, loadErrors } = useErrorAnalysis();
   const columns = profile?.columns.filter((c) => c.name !== run.config.target && c.kind !== 'text') ?? [];
   const first = columns.find((c) => c.kind === 'categorical') ?? columns[0];
+  const threshold = useRuns((s) => s.threshold);
   useEffect(() => {
     if (runId !== run.id && first) void sliceBy(run.id, first.name);
     if (runId !== run.id) void loadErrors(run.id);
   }, [run.id, runId, first, sliceBy, loadErrors]);
+  // A binary run's slices and mistakes follow the threshold slider, once it rests for a moment.
+  useEffect(() => {
+    if (run.config.task !== 'binary' || runId !== run.id) return;
+    const wait = setTimeout(() => {
+      if (column) void sliceBy(run.id, column);
+      void loadErrors(run.id);
+    }, 150);
+    return () => clearTimeout(wait);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the threshold starts this
+  }, [threshold]);
   if (!profile) return null;
   const regression = run.config.task === 'regression';
   return (
