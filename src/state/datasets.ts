@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { ColumnKind, DatasetProfile, DatasetRemoval, JobProgress, MemoryReport, ParseSettings, RowPage } from '../engine/api';
 import { engineConnection } from './engine';
+import { isDemoName } from './leaveWarning';
 import { keepBothName, type SameNameChoice, type SameNameFile } from './sameNameFile';
 
 export interface LoadJob {
@@ -29,6 +30,8 @@ export interface DatasetsStore {
   lastRemoval: DatasetRemoval | null;
   /** A file whose name is already loaded, waiting for the user's choice. */
   sameName: SameNameFile | null;
+  /** Demo datasets as loaded at start-up and never changed: losing them on leaving loses nothing. */
+  untouchedDemoIds: string[];
   refresh(): Promise<void>;
   refreshMemory(): Promise<void>;
   loadFile(file: File): Promise<void>;
@@ -49,8 +52,10 @@ const newJobId = () => `job-${Date.now().toString(36)}-${++jobCounter}`;
 export const useDatasets = create<DatasetsStore>((set, get) => {
   /** Jobs the user cancelled: whatever they still return is dropped (the engine may have finished first). */
   const cancelledJobs = new Set<string>();
+  // Any new version (re-read, retyped) makes a demo dataset the user's own work.
   const put = (profile: DatasetProfile, select: boolean) =>
     set((s) => ({
+      untouchedDemoIds: s.untouchedDemoIds.filter((id) => id !== profile.id),
       byId: { ...s.byId, [profile.id]: profile },
       order: s.order.includes(profile.id) ? s.order : [...s.order, profile.id],
       activeId: select ? profile.id : s.activeId,
@@ -99,13 +104,16 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
     memory: null,
     lastRemoval: null,
     sameName: null,
+    untouchedDemoIds: [],
 
     async refresh() {
       const { engine } = engineConnection();
       const list = await engine.data.listDatasets();
+      const firstList = get().order.length === 0;
       set((s) => ({
         byId: Object.fromEntries(list.map((d) => [d.id, d])),
         order: list.map((d) => d.id),
+        untouchedDemoIds: firstList ? list.filter((d) => isDemoName(d.name)).map((d) => d.id) : s.untouchedDemoIds.filter((id) => list.some((d) => d.id === id)),
         activeId: s.activeId && list.some((d) => d.id === s.activeId) ? s.activeId : (list[0]?.id ?? null),
       }));
       await get().refreshMemory();
