@@ -1,5 +1,6 @@
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurvePoints } from '../../core/experiment/evaluation';
+import { ChartTable } from './ChartTable';
 
 export interface CurveSeries {
   name: string;
@@ -26,6 +27,7 @@ export function CurveChart({
   height?: number;
 }) {
   return (
+    <>
     <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
       <ResponsiveContainer>
         <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
@@ -52,5 +54,11 @@ export function CurveChart({
         </LineChart>
       </ResponsiveContainer>
     </div>
+    <ChartTable
+      caption={ariaLabel}
+      columns={['series', xLabel, yLabel]}
+      rows={series.flatMap((s) => s.points.x.map((x, i) => [s.name, x, s.points.y[i]]))}
+    />
+    </>
   );
 }
