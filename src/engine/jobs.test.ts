@@ -69,4 +69,16 @@ describe('job runner', () => {
     await done;
     expect(order).toEqual(['after skipped yield', 'timer', 'after forced yield']);
   });
+
+  it('sends no progress after a cancel, not even the one that was waiting (issue 16)', async () => {
+    const jobs = createJobRunner();
+    const sent: number[] = [];
+    await jobs.run('j', (p: number) => sent.push(p), async (job) => {
+      job.progress(1);
+      job.progress(2); // kept for later by the throttle
+      jobs.cancel('j');
+      job.progress(3);
+    });
+    expect(sent).toEqual([1]);
+  });
 });

@@ -53,6 +53,7 @@ export function createJobRunner() {
         id: jobId,
         signal: token,
         progress(value, urgent = false) {
+          if (token.aborted) return;
           const next = waiting && merge ? merge(waiting.value, value) : value;
           if (urgent || Date.now() - lastSent >= PROGRESS_INTERVAL_MS) emit(next);
           else waiting = { value: next };
@@ -68,7 +69,8 @@ export function createJobRunner() {
       } finally {
         // `waiting` is set inside the callbacks above, which TypeScript's narrowing cannot see.
         const left = waiting as { value: P } | null;
-        if (left) emit(left.value);
+        // A cancelled job goes quiet at once: a late "72%" would redraw the bar the user just closed.
+        if (left && !token.aborted) emit(left.value);
         tokens.delete(jobId);
       }
     },

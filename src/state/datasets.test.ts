@@ -65,4 +65,31 @@ describe('datasets store against the in-process engine', () => {
     expect(state().lastRemoval?.message).toMatch(/freed/);
     expect(state().memory?.resources.some((r) => r.id === id)).toBe(false);
   });
+
+  // Issue 16: loading a file again silently added a second dataset of the same name.
+  it('asks before loading a file whose name is loaded: keep both as "name (2)", or replace', async () => {
+    const names = () => state().order.map((id) => state().byId[id].name);
+    await state().loadFile(file('a\n1\n', 'twice.csv'));
+    const firstId = state().activeId!;
+    await state().loadFile(file('a\n1\n2\n', 'twice.csv'));
+    expect(state().sameName?.existingId).toBe(firstId);
+    expect(names().filter((n) => n.startsWith('twice'))).toEqual(['twice.csv']);
+    await state().chooseSameName('keep-both');
+    expect(names().filter((n) => n.startsWith('twice'))).toEqual(['twice.csv', 'twice (2).csv']);
+    await state().loadFile(file('a\n1\n2\n3\n', 'twice.csv'));
+    await state().chooseSameName('replace');
+    expect(names().filter((n) => n.startsWith('twice'))).toEqual(['twice (2).csv', 'twice.csv']);
+    expect(state().byId[firstId]).toBeUndefined();
+    expect(state().byId[state().activeId!].rowCount).toBe(3);
+  });
+
+  it('drops a load the user cancelled, even one the engine had already finished', async () => {
+    const before = state().order.length;
+    const loading = state().loadFile(file('a\n1\n', 'cancelled.csv'));
+    await state().cancelJob();
+    expect(state().job).toBeNull();
+    await loading;
+    expect(state().order.length).toBe(before);
+    expect(state().memory?.resources.some((r) => r.label === 'cancelled.csv')).toBe(false);
+  });
 });

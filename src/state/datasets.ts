@@ -5,6 +5,8 @@
 import { create } from 'zustand';
 import type { ColumnKind, DatasetProfile, DatasetRemoval, JobProgress, MemoryReport, ParseSettings, RowPage } from '../engine/api';
 import { engineConnection } from './engine';
+import { isDemoName } from './leaveWarning';
+import { keepBothName, type SameNameChoice, type SameNameFile } from './sameNameFile';
 
 export interface LoadJob {
   id: string;
@@ -26,9 +28,15 @@ export interface DatasetsStore {
   memory: MemoryReport | null;
   /** What the last removal freed and what depends on the removed dataset. */
   lastRemoval: DatasetRemoval | null;
+  /** A file whose name is already loaded, waiting for the user's choice. */
+  sameName: SameNameFile | null;
+  /** Demo datasets as loaded at start-up and never changed: losing them on leaving loses nothing. */
+  untouchedDemoIds: string[];
   refresh(): Promise<void>;
   refreshMemory(): Promise<void>;
   loadFile(file: File): Promise<void>;
+  /** The user's answer to `sameName`: replace the loaded one, keep both ("name (2)"), or load nothing. */
+  chooseSameName(choice: SameNameChoice): Promise<void>;
   reparse(settings: Partial<ParseSettings>): Promise<void>;
   setColumnKind(column: string, kind: ColumnKind): Promise<void>;
   cancelJob(): Promise<void>;
@@ -42,15 +50,49 @@ let jobCounter = 0;
 const newJobId = () => `job-${Date.now().toString(36)}-${++jobCounter}`;
 
 export const useDatasets = create<DatasetsStore>((set, get) => {
+  /** Jobs the user cancelled: whatever they still return is dropped (the engine may have finished first). */
+  const cancelledJobs = new Set<string>();
+  // Any new version (re-read, retyped) makes a demo dataset the user's own work.
   const put = (profile: DatasetProfile, select: boolean) =>
     set((s) => ({
+      untouchedDemoIds: s.untouchedDemoIds.filter((id) => id !== profile.id),
       byId: { ...s.byId, [profile.id]: profile },
       order: s.order.includes(profile.id) ? s.order : [...s.order, profile.id],
       activeId: select ? profile.id : s.activeId,
     }));
 
   const onProgress = (progress: JobProgress) =>
-    set((s) => (s.job && s.job.id === progress.jobId ? { job: { ...s.job, fraction: progress.fraction, message: progress.message } } : {}));
+    set((s) => (s.job && s.job.id === progress.jobId && !cancelledJobs.has(progress.jobId) ? { job: { ...s.job, fraction: progress.fraction, message: progress.message } } : {}));
+
+  /** Reads a file into a dataset called `name`; true when it was kept. */
+  async function load(file: File, name: string): Promise<boolean> {
+    const { engine, callback } = engineConnection();
+    const id = newJobId();
+    set({ job: { id, name, fraction: 0, message: `Reading ${name}` }, problem: null });
+    // Marks let `npm run bench` time File -> profile ready from inside the page.
+    performance.mark(`loupe:load-start:${id}`);
+    try {
+      const result = await engine.data.loadFile(file, name, null, id, callback(onProgress));
+      if (result.ok && cancelledJobs.has(id)) {
+        // The engine finished before the cancel reached it: cancelled still means not loaded.
+        await engine.data.removeDataset(result.value.id);
+        return false;
+      }
+      if (result.ok) {
+        performance.measure(`loupe:load:${name}`, `loupe:load-start:${id}`);
+        put(result.value, true);
+        await get().refreshMemory();
+        return true;
+      }
+      if (result.reason !== 'cancelled') set({ problem: { title: `Could not load "${name}"`, message: result.message } });
+    } catch (error) {
+      set({ problem: { title: `Could not load "${name}"`, message: (error as Error).message } });
+    } finally {
+      cancelledJobs.delete(id);
+      set((s) => (s.job?.id === id ? { job: null } : {}));
+    }
+    return false;
+  }
 
   return {
     byId: {},
@@ -61,13 +103,17 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
     problem: null,
     memory: null,
     lastRemoval: null,
+    sameName: null,
+    untouchedDemoIds: [],
 
     async refresh() {
       const { engine } = engineConnection();
       const list = await engine.data.listDatasets();
+      const firstList = get().order.length === 0;
       set((s) => ({
         byId: Object.fromEntries(list.map((d) => [d.id, d])),
         order: list.map((d) => d.id),
+        untouchedDemoIds: firstList ? list.filter((d) => isDemoName(d.name)).map((d) => d.id) : s.untouchedDemoIds.filter((id) => list.some((d) => d.id === id)),
         activeId: s.activeId && list.some((d) => d.id === s.activeId) ? s.activeId : (list[0]?.id ?? null),
       }));
       await get().refreshMemory();
@@ -82,23 +128,24 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
         set({ problem: { title: 'One file at a time', message: `Wait for "${get().job!.name}" to finish, or cancel it, before adding "${file.name}".` } });
         return;
       }
-      const { engine, callback } = engineConnection();
-      const id = newJobId();
-      set({ job: { id, name: file.name, fraction: 0, message: `Reading ${file.name}` }, problem: null });
-      // Marks let `npm run bench` time File -> profile ready from inside the page.
-      performance.mark(`loupe:load-start:${id}`);
-      try {
-        const result = await engine.data.loadFile(file, file.name, null, id, callback(onProgress));
-        if (result.ok) {
-          performance.measure(`loupe:load:${file.name}`, `loupe:load-start:${id}`);
-          put(result.value, true);
-          await get().refreshMemory();
-        } else if (result.reason !== 'cancelled') set({ problem: { title: `Could not load "${file.name}"`, message: result.message } });
-      } catch (error) {
-        set({ problem: { title: `Could not load "${file.name}"`, message: (error as Error).message } });
-      } finally {
-        set({ job: null });
+      const existingId = get().order.find((id) => get().byId[id].name === file.name);
+      if (existingId) {
+        set({ sameName: { file, existingId }, problem: null });
+        return;
       }
+      await load(file, file.name);
+    },
+
+    async chooseSameName(choice) {
+      const pending = get().sameName;
+      set({ sameName: null });
+      if (!pending || choice === 'cancel') return;
+      if (choice === 'keep-both') {
+        await load(pending.file, keepBothName(pending.file.name, get().order.map((id) => get().byId[id].name)));
+        return;
+      }
+      // Replace only once the new one is in: a failed or cancelled read keeps the old dataset.
+      if (await load(pending.file, pending.file.name)) await get().remove(pending.existingId);
     },
 
     async reparse(settings) {
@@ -115,7 +162,8 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
           await get().refreshMemory();
         } else if (result.reason !== 'cancelled') set({ problem: { title: `Could not re-read "${name}"`, message: `${result.message} The previous version is kept.` } });
       } finally {
-        set({ job: null, pendingSettings: null });
+        cancelledJobs.delete(id);
+        set((s) => (s.job?.id === id ? { job: null, pendingSettings: null } : {}));
       }
     },
 
@@ -131,7 +179,11 @@ export const useDatasets = create<DatasetsStore>((set, get) => {
 
     async cancelJob() {
       const job = get().job;
-      if (job) await engineConnection().engine.session.cancel(job.id);
+      if (!job) return;
+      // The bar goes at once; late progress and a late result of this job are ignored.
+      cancelledJobs.add(job.id);
+      set({ job: null, pendingSettings: null });
+      await engineConnection().engine.session.cancel(job.id);
     },
 
     select(id) {

@@ -7,6 +7,8 @@ import type { BinaryMetrics, ExperimentConfig, ModelKind, ModelKindInfo, ModelSp
 import { saveBlob } from './download';
 import { useDatasets } from './datasets';
 import { engineConnection } from './engine';
+import { runHeadline } from './runHeadline';
+import { useUi } from './ui';
 
 export interface TrainJob {
   id: string;
@@ -191,12 +193,15 @@ export const useRuns = create<RunsStore>((set, get) => ({
       );
       if (result.ok) {
         set((s) => ({ runs: [...s.runs, result.value], selectedRunId: result.value.id, threshold: 0.5, thresholdMetrics: null }));
+        useUi.getState().announce(`Training finished: ${result.value.label}, ${runHeadline(result.value)}.`);
         // A run holds memory too (scores, and its dataset's columns once that is removed).
         void useDatasets.getState().refreshMemory();
       } else if (result.reason !== 'cancelled') {
         set({ trainError: result.message });
+        useUi.getState().announce('Training failed.');
       } else {
         set({ trainError: 'Training was cancelled. Nothing was saved; the app is ready for another run.' });
+        useUi.getState().announce('Training was cancelled.');
       }
     } catch (error) {
       set({ trainError: `Training failed: ${(error as Error).message}` });

@@ -9,6 +9,7 @@ import { DropZone } from './data/DropZone';
 import { Sidebar } from './layout/Sidebar';
 import { Header } from './layout/Header';
 import { ProblemBanner } from './layout/ProblemBanner';
+import { Announcer } from './layout/Announcer';
 
 const VIEWS: { id: ViewName; label: string }[] = [
   { id: 'data', label: 'Data' },
@@ -28,6 +29,7 @@ export function App() {
     <DropZone>
       <div className="app">
         <Header />
+        <Announcer />
         <div className="body">
           <Sidebar />
           <main className="main" aria-busy={status === 'starting'}>

@@ -4,10 +4,13 @@ import { readStartupConfig } from '../state/config';
 import { useDatasets } from '../state/datasets';
 import { useEngine } from '../state/engine';
 import { App } from './App';
+import { warnBeforeLeaving } from './leaveWarning';
 import './styles.css';
 
 const deviceMemory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
 const config = readStartupConfig(window.location.search, deviceMemory);
+
+warnBeforeLeaving();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -43,8 +43,8 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
       [...datasets.values()].map((d) => ({ id: d.dataset.id, kind: 'dataset' as const, label: d.dataset.name, bytes: ledger.dataset(d.dataset), version: d.version, dependsOn: [] })),
   });
 
-  function store(dataset: Dataset, source: Blob): DatasetProfile {
-    const profile = profileDataset(dataset);
+  function store(dataset: Dataset, source: Blob, profiled?: DatasetProfile): DatasetProfile {
+    const profile = profiled ?? profileDataset(dataset);
     const version = (datasets.get(dataset.id)?.version ?? 0) + 1;
     datasets.set(dataset.id, { dataset, source, profile, version });
     if (version > 1) for (const l of listeners) l(dataset.id);
@@ -52,7 +52,7 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
   }
 
   /** Reads a blob as one job, within what the budget leaves once everything else held is counted. */
-  async function ingest(source: Blob, id: string, name: string, settings: Partial<ParseSettings> | undefined, jobId: string, send: (p: JobProgress) => void): Promise<Outcome<Dataset, LoadFailure>> {
+  async function ingest(source: Blob, id: string, name: string, settings: Partial<ParseSettings> | undefined, jobId: string, send: (p: JobProgress) => void): Promise<Outcome<{ dataset: Dataset; profile: DatasetProfile }, LoadFailure>> {
     const config = session.config();
     const others = resources.list().filter((r) => r.id !== id);
     const held = others.reduce((s, r) => s + r.bytes, 0);
@@ -70,13 +70,22 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
           chunkBytes: config?.ingestChunkKB ? config.ingestChunkKB * 1024 : undefined,
           beforeChunk: config?.ingestDelayMs ? () => new Promise((r) => setTimeout(r, config.ingestDelayMs)) : undefined,
           ranges: parsers.runnerFor(source, { delayMs: config?.ingestDelayMs, rangeKB: config?.ingestRangeKB }),
-          onProgress: (read, total) => job.progress({ jobId, fraction: total > 0 ? read / total : null, message: `Reading ${name}` }),
+          // The last chunk goes out at once: columns and profile take a while after it, and a bar
+          // stuck at the last throttled value (72%) reads as "cancel did nothing".
+          onProgress: (read, total) => job.progress({ jobId, fraction: total > 0 ? read / total : null, message: read >= total ? `Finishing ${name}` : `Reading ${name}` }, read >= total),
         });
         if (!parsed.ok) return fail(parsed.error.code, parsed.error.code === 'too-large' ? parsed.error.message + heldNote : parsed.error.message);
         // The estimate before parsing can be low (long strings); the real size is checked too.
         const bytes = createLedger().dataset(parsed.value);
         if (bytes > left) return fail('too-large', `"${name}" takes ${formatMB(bytes)} in memory, more than the ${formatMB(left)} left of the memory budget.${heldNote || ' Try a smaller file or a sample of it.'}`);
-        return ok(parsed.value);
+        // Building columns and the profile is synchronous: a cancel sent meanwhile is only read
+        // here, so the event loop is handed back and the token looked at before anything is kept.
+        await job.yield(true);
+        if (job.signal.aborted) return fail('cancelled', 'Loading was cancelled.');
+        const profile = profileDataset(parsed.value);
+        await job.yield(true);
+        if (job.signal.aborted) return fail('cancelled', 'Loading was cancelled.');
+        return ok({ dataset: parsed.value, profile });
       } catch (error) {
         return fail('unreadable', `Could not read "${name}": ${(error as Error).message}`);
       }
@@ -93,7 +102,7 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
     async loadFile(file, name, settings, jobId, onProgress) {
       const id = resources.newId('ds');
       const parsed = await ingest(file, id, name, settings ?? undefined, jobId, onProgress);
-      return parsed.ok ? ok(store(parsed.value, file)) : parsed;
+      return parsed.ok ? ok(store(parsed.value.dataset, file, parsed.value.profile)) : parsed;
     },
 
     async reparse(datasetId, settings, jobId, onProgress) {
@@ -101,7 +110,7 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
       if (!loaded) return gone(datasetId);
       const merged = { ...loaded.dataset.settings, ...settings };
       const parsed = await ingest(loaded.source, datasetId, loaded.dataset.name, merged, jobId, onProgress);
-      return parsed.ok ? ok(store(parsed.value, loaded.source)) : parsed;
+      return parsed.ok ? ok(store(parsed.value.dataset, loaded.source, parsed.value.profile)) : parsed;
     },
 
     async setColumnKind(datasetId, column, kind) {

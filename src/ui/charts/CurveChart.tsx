@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurvePoints } from '../../core/experiment/evaluation';
 import { createMarkerBox, MovingMarker, type MarkerBox, type MarkerPoint } from './movingMarker';
+import { ChartTable } from './ChartTable';
 
 export interface CurveSeries {
   name: string;
@@ -39,6 +40,7 @@ function sameChart(a: BodyProps, b: BodyProps): boolean {
 
 const CurveChartBody = memo(function CurveChartBody({ series, xLabel, yLabel, chance, ariaLabel, height = 280, box }: BodyProps) {
   return (
+    <>
     <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
       <ResponsiveContainer>
         <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
@@ -65,5 +67,11 @@ const CurveChartBody = memo(function CurveChartBody({ series, xLabel, yLabel, ch
         </LineChart>
       </ResponsiveContainer>
     </div>
+    <ChartTable
+      caption={ariaLabel}
+      columns={['series', xLabel, yLabel]}
+      rows={series.flatMap((s) => s.points.x.map((x, i) => [s.name, x, s.points.y[i]]))}
+    />
+    </>
   );
 }, sameChart);

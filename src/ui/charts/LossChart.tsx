@@ -1,5 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProgressKind, TrainingStep } from '../../engine/api';
+import { ChartTable } from './ChartTable';
 
 const METRIC_LABEL: Record<string, string> = { auc: 'validation AUC', accuracy: 'validation accuracy', rmse: 'validation RMSE' };
 
@@ -17,6 +18,7 @@ export function LossChart({ steps, progress, height = 240 }: { steps: TrainingSt
     metric: Number.isFinite(e.valMetric) ? e.valMetric : null,
   }));
   return (
+    <>
     <div role="img" aria-label={`Training curve: loss and ${METRIC_LABEL[metricName]} per ${word}`} style={{ width: '100%', height }}>
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
@@ -32,5 +34,7 @@ export function LossChart({ steps, progress, height = 240 }: { steps: TrainingSt
         </LineChart>
       </ResponsiveContainer>
     </div>
+    <ChartTable caption={`Training curve per ${word}`} columns={[word, 'train loss', 'validation loss', METRIC_LABEL[metricName]]} rows={data.map((d) => [d.step, d.train, d.validation, d.metric])} />
+    </>
   );
 }

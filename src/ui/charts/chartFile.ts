@@ -33,15 +33,33 @@ export function chartSvgText(container: HTMLElement): { text: string; width: num
   return { text: new XMLSerializer().serializeToString(copy), width, height };
 }
 
+/** Large point sets are drawn on a canvas (ScatterCanvas, the beeswarm): those charts save as their pixels. */
+function chartCanvas(container: HTMLElement): HTMLCanvasElement | null {
+  return container.querySelector('canvas');
+}
+
+/** A canvas chart as SVG: its pixels as an embedded PNG at the size it shows on screen. */
+function canvasSvgText(canvas: HTMLCanvasElement): string {
+  const { width, height } = canvas.getBoundingClientRect();
+  const w = Math.round(width);
+  const h = Math.round(height);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><rect width="100%" height="100%" fill="white"/><image width="${w}" height="${h}" href="${canvas.toDataURL('image/png')}"/></svg>`;
+}
+
 export function chartSvgBlob(container: HTMLElement): Blob | null {
   const svg = chartSvgText(container);
-  return svg ? new Blob([svg.text], { type: 'image/svg+xml' }) : null;
+  if (svg) return new Blob([svg.text], { type: 'image/svg+xml' });
+  const canvas = chartCanvas(container);
+  return canvas ? new Blob([canvasSvgText(canvas)], { type: 'image/svg+xml' }) : null;
 }
 
 /** The SVG drawn onto a canvas at twice its size, so the PNG stays sharp in slides and prints. */
 export async function chartPngBlob(container: HTMLElement, scale = 2): Promise<Blob | null> {
   const svg = chartSvgText(container);
-  if (!svg) return null;
+  if (!svg) {
+    const canvas = chartCanvas(container);
+    return canvas ? new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png')) : null;
+  }
   const url = URL.createObjectURL(new Blob([svg.text], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

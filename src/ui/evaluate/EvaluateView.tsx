@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useRuns } from '../../state/runs';
 import { useUi } from '../../state/ui';
 import { LossChart } from '../charts/LossChart';
@@ -10,6 +11,7 @@ import { ComparePanel } from './ComparePanel';
 import { ErrorAnalysisPanel } from './ErrorAnalysisPanel';
 import { ReloadPanel } from './ReloadPanel';
 import { TreesPanel } from './TreesPanel';
+import { useFocusWhenOpened } from '../layout/focus';
 
 export function EvaluateView() {
   const runs = useRuns((s) => s.runs);
@@ -17,6 +19,8 @@ export function EvaluateView() {
   const selectRun = useRuns((s) => s.selectRun);
   const setView = useUi((s) => s.setView);
   const run = runs.find((r) => r.id === selectedId) ?? null;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusWhenOpened('evaluate', heading, run !== null);
   if (!run) {
     return (
       <section className="empty">
@@ -30,6 +34,9 @@ export function EvaluateView() {
   const c = run.config;
   return (
     <section aria-label="Evaluate a run" className="evaluate-view">
+      <h1 ref={heading} tabIndex={-1} className="view-title">
+        Evaluation of {run.label}
+      </h1>
       <div className="row-between">
         <label>
           Run{' '}

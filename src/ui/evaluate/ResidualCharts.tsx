@@ -1,7 +1,9 @@
-import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ScatterCanvas } from '../charts/ScatterCanvas';
 import type { RegressionEvaluation } from '../../core/experiment/evaluation';
 import { SaveChart } from '../charts/SaveChart';
 import { formatNumber } from '../format';
+import { ChartTable } from '../charts/ChartTable';
 
 /** Residuals (actual - predicted) against predicted, and their histogram over every test row. */
 export function ResidualCharts({ evaluation }: { evaluation: RegressionEvaluation }) {
@@ -12,19 +14,9 @@ export function ResidualCharts({ evaluation }: { evaluation: RegressionEvaluatio
     <div className="eval-grid">
       <div className="panel">
         <SaveChart heading="Residuals vs predicted (actual − predicted)" label="residual plot" file="residuals">
-          <div role="img" aria-label="Residual plot" style={{ width: '100%', height: 280 }}>
-            <ResponsiveContainer>
-              <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-                <CartesianGrid stroke="#eef0f5" />
-                <XAxis type="number" dataKey="predicted" name="predicted" domain={['auto', 'auto']} tickFormatter={formatNumber} tick={{ fontSize: 11 }} label={{ value: 'predicted', position: 'insideBottom', offset: -10, fontSize: 11 }} />
-                <YAxis type="number" dataKey="residual" name="residual" domain={['auto', 'auto']} tickFormatter={formatNumber} width={56} tick={{ fontSize: 11 }} />
-                <Tooltip />
-                <ReferenceLine y={0} stroke="#c5c9d6" strokeDasharray="4 4" />
-                <Scatter data={points} fill="#0ea5e9" fillOpacity={0.5} isAnimationActive={false} />
-              </ScatterChart>
-            </ResponsiveContainer>
-          </div>
+          <ScatterCanvas x={evaluation.residuals.x} y={evaluation.residuals.y} xLabel="predicted" yLabel="residual" ariaLabel="Residual plot" color="#0ea5e9" height={280} guide="zero" />
         </SaveChart>
+        <ChartTable caption="Residual versus predicted (a sample of test rows)" columns={['predicted', 'residual']} rows={points.map((p) => [p.predicted, p.residual])} />
       </div>
       <div className="panel">
         <SaveChart heading="Residual histogram (all test rows)" label="residual histogram" file="residual-histogram">
@@ -40,6 +32,7 @@ export function ResidualCharts({ evaluation }: { evaluation: RegressionEvaluatio
             </ResponsiveContainer>
           </div>
         </SaveChart>
+        <ChartTable caption="Residual histogram" columns={['from', 'to', 'test rows']} rows={bars.map((b) => [b.from, b.to, b.count])} />
       </div>
     </div>
   );

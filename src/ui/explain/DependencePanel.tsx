@@ -1,5 +1,6 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useExplain } from '../../state/explain';
+import { ChartTable } from '../charts/ChartTable';
 
 export function DependencePanel({ features }: { features: string[] }) {
   const result = useExplain((s) => s.dependence);
@@ -40,6 +41,7 @@ export function DependencePanel({ features }: { features: string[] }) {
               </LineChart>
             </ResponsiveContainer>
           </div>
+          <ChartTable caption={`Average ${result.spaceLabel} by ${result.feature}`} columns={[result.feature, 'average']} rows={data.map((d) => [d.g, d.pd])} />
         </>
       ) : (
         <p className="muted small">Choose a feature to see how the prediction responds to it, all else held as in the data.</p>

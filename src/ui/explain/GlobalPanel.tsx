@@ -1,37 +1,11 @@
 import { useState } from 'react';
-import { Bar, BarChart, Cell, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { GlobalExplanation } from '../../engine/api';
 import { useExplain } from '../../state/explain';
 import { useRuns } from '../../state/runs';
-
-/** Blue (low) to red (high), grey when missing or not numeric, as the shap package colours it. */
-function colorOf(v: number | null): string {
-  if (v === null) return '#b8bdc9';
-  const r = Math.round(37 + v * (220 - 37));
-  const g = Math.round(99 + v * (38 - 99));
-  const b = Math.round(235 + v * (38 - 235));
-  return `rgb(${r},${g},${b})`;
-}
-
-/** Dots of one feature spread vertically by local density, so the swarm shows where rows pile up. */
-function swarm(global: GlobalExplanation) {
-  const points: { x: number; y: number; fill: string; name: string }[] = [];
-  const m = global.features.length;
-  global.features.forEach((f, i) => {
-    const lo = Math.min(...f.shap);
-    const hi = Math.max(...f.shap);
-    const bins = 40;
-    const counts = new Array<number>(bins).fill(0);
-    f.shap.forEach((v, j) => {
-      const bin = hi > lo ? Math.min(bins - 1, Math.floor(((v - lo) / (hi - lo)) * bins)) : 0;
-      const k = counts[bin]++;
-      // Alternate above and below the line, a little further each time.
-      const offset = (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * 0.04;
-      points.push({ x: v, y: m - 1 - i + Math.max(-0.4, Math.min(0.4, offset)), fill: colorOf(f.color[j]), name: f.name });
-    });
-  });
-  return points;
-}
+import { ChartTable } from '../charts/ChartTable';
+import { BeeswarmCanvas } from './BeeswarmCanvas';
+import { beeswarmColor as colorOf } from './beeswarm';
 
 export function GlobalPanel() {
   const global = useExplain((s) => s.global);
@@ -45,7 +19,6 @@ export function GlobalPanel() {
   const exact = useRuns((s) => s.runs.find((r) => r.id === runId)?.capabilities.exactExplainer ?? null);
   const space = useExplain((s) => s.settings.space);
   const choices = exact && space === 'margin' ? [50, 200, 500, 1000] : [50, 200, 500];
-  const names = global?.features.map((f) => f.name) ?? [];
   return (
     <div className="panel" aria-label="Global explanation">
       <div className="row-between">
@@ -95,23 +68,11 @@ export function GlobalPanel() {
                   </BarChart>
                 </ResponsiveContainer>
               </div>
+              <ChartTable caption="Mean |SHAP value| per feature" columns={['feature', 'mean |SHAP|']} rows={global.features.map((f) => [f.name, f.meanAbs])} />
             </div>
             <div>
               <h3>Every row, every feature</h3>
-              <div role="img" aria-label="Beeswarm summary: one dot per row per feature, coloured by the feature's value" style={{ width: '100%', height: 40 + global.features.length * 26 }}>
-                <ResponsiveContainer>
-                  <ScatterChart margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-                    <XAxis type="number" dataKey="x" name="SHAP" tick={{ fontSize: 11 }} tickFormatter={(v: number) => v.toFixed(2)} />
-                    <YAxis type="number" dataKey="y" domain={[-0.5, names.length - 0.5]} ticks={names.map((_, i) => i)} tickFormatter={(i: number) => names[names.length - 1 - i] ?? ''} width={150} tick={{ fontSize: 12 }} interval={0} />
-                    <ReferenceLine x={0} stroke="#9aa1b2" />
-                    <Scatter data={swarm(global)} isAnimationActive={false} shape="circle">
-                      {swarm(global).map((p, i) => (
-                        <Cell key={i} fill={p.fill} r={2.5} />
-                      ))}
-                    </Scatter>
-                  </ScatterChart>
-                </ResponsiveContainer>
-              </div>
+              <BeeswarmCanvas global={global} />
               <p className="muted small legend">
                 <span className="swatch" style={{ background: colorOf(0) }} /> low value <span className="swatch" style={{ background: colorOf(1) }} /> high value{' '}
                 <span className="swatch" style={{ background: colorOf(null) }} /> missing or text

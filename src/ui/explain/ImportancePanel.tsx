@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Bar, BarChart, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useExplain } from '../../state/explain';
+import { ChartTable } from '../charts/ChartTable';
 
 export function ImportancePanel() {
   const result = useExplain((s) => s.importance);
@@ -40,6 +41,7 @@ export function ImportancePanel() {
               </BarChart>
             </ResponsiveContainer>
           </div>
+          <ChartTable caption={`Drop in test ${result.metric} per feature`} columns={['feature', 'mean drop', '95% low', '95% high']} rows={result.features.map((f) => [f.name, f.mean, f.low, f.high])} />
         </>
       ) : !job ? (
         <p className="muted small">Shuffles each feature on the test split and measures how much the model gets worse.</p>

@@ -1,6 +1,7 @@
 import { Bar, BarChart, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RowExplanation } from '../../engine/api';
 import { DOWN, UP, showValue, signed } from './format';
+import { ChartTable } from '../charts/ChartTable';
 
 /** Features drawn one by one; the rest are summed into one bar so the chart stays readable. */
 const MAX_BARS = 10;
@@ -60,6 +61,7 @@ export function Waterfall({ explanation, title }: { explanation: RowExplanation;
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <ChartTable caption={title} columns={['step', 'push', 'running value']} rows={steps.map((s) => [s.label, s.kind === 'feature' ? s.delta : null, s.range[1]])} />
     </figure>
   );
 }

@@ -1,5 +1,5 @@
 /** What every long job shows while it runs: a title, a progress bar, what it is doing, elapsed time, Cancel. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode, type Ref } from 'react';
 
 /** Seconds since `startedAt`, re-rendered twice a second while a job runs (null: no job, no timer). */
 export function useElapsedSeconds(startedAt: number | null): number {
@@ -23,12 +23,17 @@ export function JobProgress(props: {
   cancelLabel?: string;
   onCancel(): void;
   children?: ReactNode;
+  /** The panel and its heading, for a view that scrolls to the job and moves focus to it. */
+  panelRef?: Ref<HTMLDivElement>;
+  headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const elapsed = useElapsedSeconds(props.startedAt);
   return (
-    <div className="panel" aria-live="polite">
+    <div className="panel" aria-live="polite" ref={props.panelRef}>
       <div className="row-between">
-        <h2>{props.title}</h2>
+        <h2 ref={props.headingRef} tabIndex={props.headingRef ? -1 : undefined}>
+          {props.title}
+        </h2>
         <button className="button" onClick={props.onCancel}>
           {props.cancelLabel ?? 'Cancel'}
         </button>

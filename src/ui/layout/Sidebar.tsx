@@ -1,6 +1,7 @@
 import { useDatasets } from '../../state/datasets';
 import { AddDataButton } from '../data/AddDataButton';
 import { LoadProgress } from '../data/LoadProgress';
+import { SameNameChoice } from '../data/SameNameChoice';
 import { formatBytes, formatCount } from '../format';
 
 export function Sidebar() {
@@ -15,6 +16,7 @@ export function Sidebar() {
       <h2 className="sidebar-title">Datasets</h2>
       <AddDataButton />
       <LoadProgress />
+      <SameNameChoice />
       {order.length === 0 ? <p className="muted small">No datasets yet. Add a CSV, TSV, JSON or JSON Lines file, or drop one anywhere on the page.</p> : null}
       <ul className="dataset-list" aria-label="Loaded datasets">
         {order.map((id) => {

@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useEngine } from '../../state/engine';
+import { runHeadline } from '../../state/runHeadline';
 import { useRuns } from '../../state/runs';
 import { useUi } from '../../state/ui';
 import { LossChart, STEP_WORD } from '../charts/LossChart';
@@ -11,21 +13,39 @@ export function TrainProgressPanel() {
   const runs = useRuns((s) => s.runs);
   const cancel = useRuns((s) => s.cancel);
   const backend = useEngine((s) => s.compute?.active);
-  const setView = useUi((s) => s.setView);
-
+  const openView = useUi((s) => s.openView);
+  const panel = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const jobId = job?.id ?? null;
   const last = runs.at(-1);
+  const lastId = last?.id ?? null;
+  const trainedHere = useRef(false);
+
+  // "Train model" is disabled while training, which drops focus to the body, and the curve sits
+  // below the fold at 1280×720: the panel is scrolled into view and its heading takes focus.
+  useEffect(() => {
+    if (!jobId) return;
+    trainedHere.current = true;
+    heading.current?.focus({ preventScroll: true });
+    panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [jobId]);
+  // The same when it finishes, for a run trained in this view (not on coming back to the view).
+  useEffect(() => {
+    if (jobId || !lastId || !trainedHere.current) return;
+    trainedHere.current = false;
+    heading.current?.focus({ preventScroll: true });
+    panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [jobId, lastId]);
+
   if (!job) {
     if (!last) return null;
-    const m = last.evaluation;
-    const headline =
-      m.task === 'binary' ? `test AUC ${m.metrics.auc?.toFixed(3) ?? 'n/a'}` : m.task === 'multiclass' ? `test accuracy ${m.metrics.accuracy.toFixed(3)}` : `test RMSE ${m.metrics.rmse.toPrecision(4)}`;
     return (
-      <div className="panel">
+      <div className="panel" ref={panel}>
         <div className="row-between">
-          <h2>
-            {last.label} finished · {headline}
+          <h2 ref={heading} tabIndex={-1}>
+            {last.label} finished · {runHeadline(last)}
           </h2>
-          <button className="button" onClick={() => setView('evaluate')}>
+          <button className="button" onClick={() => openView('evaluate')}>
             Open evaluation →
           </button>
         </div>
@@ -51,6 +71,8 @@ export function TrainProgressPanel() {
       startedAt={job.startedAt}
       cancelLabel="Cancel training"
       onCancel={() => void cancel()}
+      panelRef={panel}
+      headingRef={heading}
     >
       <LossChart steps={job.steps} progress={job.progress} />
     </JobProgress>
