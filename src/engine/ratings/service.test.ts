@@ -48,6 +48,10 @@ describe.each(TRANSPORTS)('ratings service (%s)', (transport) => {
     for (const t of preview.top) for (const b of t.because) expect(ratingOf.get(b.item)).toBeGreaterThanOrEqual(mean);
     expect(preview.top.every((t) => !seen.has(t.item))).toBe(true);
     expect(expectOk(await ratings().similarRatedItems(id, preview.top[0].item, 'baseline', 10)).length).toBe(10);
+    // Support beside each score; the baseline reasons by no item, so it names none.
+    expect(preview.top.every((t) => (t.ratings ?? 0) > 0)).toBe(true);
+    const baseline = expectOk(await ratings().userRecommendations(id, users[0], 'baseline', 10));
+    expect(baseline.top.every((t) => t.because.length === 0)).toBe(true);
     const csv = expectOk(await ratings().exportTopN(id, 'baseline', 10));
     expect(csv).toBeInstanceOf(Blob);
     const lines = (await csv.text()).trim().split('\n');

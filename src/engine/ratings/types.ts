@@ -109,6 +109,8 @@ export interface ItemRef {
   item: string;
   title: string | null;
   category: string | null;
+  /** How many ratings the item has (its support), shown beside a score; events mode has none. */
+  ratings?: number;
 }
 
 export interface RatedItem extends ItemRef {
