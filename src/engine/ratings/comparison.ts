@@ -59,6 +59,12 @@ export function recommenderSpec(name: RecommenderName, seed = 0): AlgorithmSpec 
 
 export const TOP_K = 10;
 
+/** This algorithm's time left, from its own folds so far (item kNN is far slower than the baseline). */
+function timeLeft(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1000));
+  return ` · about ${s < 90 ? `${s} s` : `${Math.round(s / 60)} min`} left for it`;
+}
+
 /** What a finished comparison keeps for the preview: the models fitted on all ratings. */
 export interface FittedComparison {
   result: Omit<ComparisonResult, 'comparisonId'>;
@@ -105,8 +111,10 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
       const spec = recommenderSpec(name, seed);
       const label = RECOMMENDER_LABELS[name];
       const sums = { rmse: 0, mae: 0, precision: 0, recall: 0, ndcg: 0, map: 0, hitRate: 0, coverage: 0, fit: 0, predict: 0 };
+      const started = performance.now();
       for (let f = 0; f < splits.length; f++) {
-        const step = splits.length > 1 ? `${label}: fold ${f + 1} of ${splits.length}` : label;
+        const fold = splits.length > 1 ? `${label}: fold ${f + 1} of ${splits.length}` : label;
+        const step = f > 0 ? `${fold}${timeLeft(((performance.now() - started) / f) * (splits.length - f + (fitAll ? 1 : 0)))}` : fold;
         report(0, step, true);
         await job.yield(true);
         if (signal.aborted) throw new FitCancelled();

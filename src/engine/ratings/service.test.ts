@@ -60,6 +60,16 @@ describe.each(TRANSPORTS)('ratings service (%s)', (transport) => {
     expect(progress.at(-1)).toBe(1);
   });
 
+  it('says how long each algorithm has left, from its own folds', async () => {
+    const s = expectOk(await ratings().suggestRatingsMapping(demoId));
+    const messages: string[] = [];
+    const onProgress = connection.callback((p: RecommendProgress) => messages.push(p.message));
+    expectOk(await ratings().compareRecommenders(s.mapping, { algorithms: ['popularity', 'baseline'], split: { kind: 'kfold', folds: 3, seed: 0 } }, 'eta-job', onProgress));
+    for (const label of ['Popularity (damped mean)', 'Baseline (user + item bias)']) {
+      expect(messages.some((m) => m.startsWith(`${label}: fold 2 of 3 · about`) && / left for it$/.test(m))).toBe(true);
+    }
+  });
+
   it('keeps a first comparison when a second one runs, until it is removed', async () => {
     const s = expectOk(await ratings().suggestRatingsMapping(demoId));
     const none = connection.callback(() => {});

@@ -46,7 +46,7 @@ export function TopList({ title, items, label }: { title: string; items: Recomme
             </span>
             {r.ratings !== undefined ? (
               <span className="muted small support" title="How many ratings the item has">
-                {' '}
+                {' · '}
                 {formatRatings(r.ratings)}
               </span>
             ) : null}
