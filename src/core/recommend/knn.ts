@@ -10,6 +10,7 @@ export interface KnnOptions {
   userBased: boolean;
   shrinkage: number;
   minSupport: number;
+  supportShrinkage?: number;
 }
 
 /**
@@ -50,6 +51,7 @@ export function fitKnnWithMeans(t: Trainset, o: KnnOptions, options?: FitOptions
     name: o.similarity,
     minSupport: o.minSupport,
     shrinkage: o.shrinkage,
+    supportShrinkage: o.supportShrinkage,
     baselines,
   }, options);
   options?.onProgress?.(1);

@@ -40,6 +40,9 @@ export const RECOMMENDER_LABELS: Record<RecommenderName, string> = {
   best: 'SVD++ best',
 };
 
+/** MSD between two films that share one rater is 1.000; weigh it by support, as Surprise's default shrinkage of 100 does for pearson_baseline. */
+export const SUPPORT_SHRINKAGE = 100;
+
 export function recommenderSpec(name: RecommenderName, seed = 0): AlgorithmSpec {
   switch (name) {
     case 'popularity':
@@ -47,9 +50,9 @@ export function recommenderSpec(name: RecommenderName, seed = 0): AlgorithmSpec 
     case 'baseline':
       return DEFAULT_SPECS.baseline;
     case 'knn-user':
-      return DEFAULT_SPECS.knn;
+      return { ...DEFAULT_SPECS.knn, supportShrinkage: SUPPORT_SHRINKAGE };
     case 'knn-item':
-      return { ...DEFAULT_SPECS.knn, userBased: false };
+      return { ...DEFAULT_SPECS.knn, userBased: false, supportShrinkage: SUPPORT_SHRINKAGE };
     case 'svd':
       return { ...DEFAULT_SPECS.svd, seed };
     case 'best':
