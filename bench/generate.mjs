@@ -44,3 +44,51 @@ export async function ingestCsv(path = 'bench/data/ingest-1m.csv', rows = 1_000_
   await new Promise((res) => out.end(res));
   return path;
 }
+
+/**
+ * ml-latest-small-sized ratings (610 users, 9,742 items, ~100,000 ratings, userId,movieId,rating,timestamp):
+ * heavy-tailed user activity and item popularity like the real file, half-star ratings, sparse
+ * movie ids. The shape, not the data: no MovieLens rows are copied.
+ */
+export async function movieLensSmallCsv(path = 'bench/data/ml-latest-small-shaped.csv', users = 610, items = 9742, target = 100_836) {
+  if (existsSync(path) && statSync(path).size > 0) return path;
+  mkdirSync(dirname(path), { recursive: true });
+  const r = random(20261202);
+  // Activity ~ 1/rank^0.9 per user, popularity ~ 1/rank^1.1 per item (sampled through a cumulative table).
+  const activity = Array.from({ length: users }, (_, u) => 1 / Math.pow(u + 1, 0.9));
+  const scale = target / activity.reduce((a, b) => a + b, 0);
+  const weights = Array.from({ length: items }, (_, i) => 1 / Math.pow(i + 1, 1.1));
+  const cumulative = new Float64Array(items);
+  weights.reduce((acc, w, i) => (cumulative[i] = acc + w), 0);
+  const total = cumulative[items - 1];
+  const pickItem = () => {
+    const x = r() * total;
+    let lo = 0;
+    let hi = items - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const quality = Array.from({ length: items }, () => r() * 2 - 1);
+  const lines = ['userId,movieId,rating,timestamp'];
+  for (let u = 0; u < users; u++) {
+    const n = Math.max(20, Math.round(activity[u] * scale));
+    const seen = new Set();
+    const bias = r() - 0.5;
+    for (let tries = 0; seen.size < Math.min(n, items) && tries < n * 20; tries++) {
+      // Every item is rated at least once: the first users sweep the long tail in turn.
+      const i = seen.size === 0 && u * 16 < items ? u * 16 + Math.floor(r() * 16) : pickItem();
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const raw = 3.5 + quality[i] + bias + (r() - 0.5) * 2;
+      const stars = Math.min(5, Math.max(0.5, Math.round(raw * 2) / 2));
+      lines.push(`${u + 1},${1 + i * 20},${stars},${964982703 + Math.floor(r() * 3e8)}`);
+    }
+  }
+  const out = createWriteStream(path);
+  await new Promise((res) => out.end(lines.join('\n') + '\n', res));
+  return path;
+}

@@ -59,4 +59,6 @@ test('recommend from events on demo-ratings: map purchases, train ALS, onboard a
   await expect(similar.getByRole('listitem').first()).toContainText('Books');
 
   await screenshot(page, 'recommend-events');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'recommend-events-1280x720');
 });

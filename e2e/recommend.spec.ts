@@ -46,18 +46,24 @@ test('recommend on demo-ratings: map, compare, preview with reasons, export top-
   await expect(page.getByRole('list', { name: 'History' }).getByRole('listitem').first()).toBeVisible();
   const top = page.getByRole('list', { name: /^Top 10 from/ }).first();
   await expect(top.getByRole('listitem')).toHaveCount(10);
-  await expect(top).toContainText('because you liked');
+  // The support (how many ratings) beside each score.
+  await expect(top.getByRole('listitem').first()).toContainText(/\d+ ratings?/);
 
   // Side by side with the other algorithm.
   await page.getByLabel('Algorithm', { exact: true }).selectOption('svd');
   await page.getByLabel('Compare with').selectOption('baseline');
   await expect(page.getByRole('list', { name: 'Top 10 from Baseline' }).getByRole('listitem')).toHaveCount(10);
   await expect(page.getByRole('list', { name: 'Top 10 from SVD' }).getByRole('listitem')).toHaveCount(10);
+  // Reasons only from a model's own item contributions: SVD's factors give them, the baseline none.
+  await expect(page.getByRole('list', { name: 'Top 10 from SVD' })).toContainText('because you liked');
+  await expect(page.getByRole('list', { name: 'Top 10 from Baseline' })).not.toContainText('because you liked');
 
   // Similar items for a picked item.
   await page.getByRole('list', { name: 'Top 10 from SVD' }).getByRole('button').first().click();
   await expect(page.getByRole('list', { name: 'Similar items' }).getByRole('listitem')).toHaveCount(10);
   await screenshot(page, 'recommend');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'recommend-1280x720');
 
   // Export top-N for every user.
   const download = page.waitForEvent('download');

@@ -1,9 +1,11 @@
 // Recommenders on MovieLens 100K (or --ratings FILE): k-fold RMSE/MAE, fit and predict seconds per
 // algorithm, and the time to produce top-10 for every user, all in the engine worker of the built app.
+// `--ratings ml-latest-small-shaped` generates (once) a file of ml-latest-small's size: bench/generate.mjs.
 // npm run bench -- recommend [--ratings FILE --user COL --item COL --rating COL] [--folds 5] [--seed N] [--algorithms a,b]
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { openStudio } from '../browser.mjs';
+import { movieLensSmallCsv } from '../generate.mjs';
 
 export const name = 'recommend';
 // About 100 s on 2 cores for all six algorithms on ml-100k, so it runs with the default set.
@@ -22,7 +24,8 @@ export function defaultRatingsFile() {
 }
 
 export async function run({ browser, url, args }) {
-  const file = flag(args, 'ratings', null) ?? defaultRatingsFile();
+  const asked = flag(args, 'ratings', null);
+  const file = asked === 'ml-latest-small-shaped' ? await movieLensSmallCsv() : (asked ?? defaultRatingsFile());
   if (!existsSync(file)) {
     const message = `ratings file not found: ${file}. Put MovieLens 100K in $LOUPE_DATA_DIR/ml-100k (default ../shared/data beside the repository), or pass --ratings FILE.`;
     // Asked for by name: fail loudly. In the default set: say so and skip, so other workloads still run.

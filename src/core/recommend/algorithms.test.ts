@@ -47,6 +47,11 @@ describe('similarities (user-based) against hand values and a NumPy transcriptio
     expect(s[U(0) * 4 + U(1)]).toBeCloseTo(0.375, 6); // 3 common items
     expect(s[U(0) * 4 + U(3)]).toBe(0); // 2 common items
   });
+  it('support shrinkage weighs msd by n / (n + shrinkage): 3/8 over 3 common items, shrinkage 3 -> 3/16', () => {
+    const s = similarityMatrix(userRows, { name: 'msd', minSupport: 1, shrinkage: 100, supportShrinkage: 3 });
+    expect(s[U(0) * 4 + U(1)]).toBeCloseTo(0.375 * 0.5, 6);
+    expect(s[U(0) * 4 + U(0)]).toBe(1);
+  });
 
   function expectMatrix(s: Float32Array, ref: number[][]): void {
     for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) expect(s[U(a) * 4 + U(b)]).toBeCloseTo(ref[a][b], 6);

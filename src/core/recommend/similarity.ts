@@ -20,6 +20,8 @@ export interface SimilarityOptions {
   minSupport: number;
   /** pearson_baseline only: sim *= (n - 1) / (n - 1 + shrinkage) (Surprise default 100). */
   shrinkage: number;
+  /** msd, cosine, pearson: sim *= n / (n + supportShrinkage); 0 or absent is Surprise's unshrunk value. */
+  supportShrinkage?: number;
   /** pearson_baseline only: baselines of the x's and y's and the global mean. */
   baselines?: { bx: Float64Array; by: Float64Array; globalMean: number };
 }
@@ -29,7 +31,9 @@ export interface SimilarityOptions {
  * cosine = sum(r_i r_j) / sqrt(sum r_i^2 sum r_j^2); msd = 1 / (mean((r_i - r_j)^2) + 1);
  * pearson = (n sum r_i r_j - sum r_i sum r_j) / sqrt((n sum r_i^2 - (sum r_i)^2)(n sum r_j^2 - (sum r_j)^2));
  * pearson_baseline = pearson-like over r - (mu + b_x + b_y) without centring, shrunk.
- * Pairs under minSupport, and zero denominators, give 0; the diagonal is 1.
+ * Pairs under minSupport, and zero denominators, give 0; the diagonal is 1. supportShrinkage
+ * (ours) weighs msd/cosine/pearson by support, n / (n + supportShrinkage), as shrinkage does for
+ * pearson_baseline.
  */
 export function similarityMatrix(rows: RatingRows, options: SimilarityOptions, fit?: FitOptions): Float32Array {
   const n = rows.nX;
@@ -41,6 +45,7 @@ export function similarityMatrix(rows: RatingRows, options: SimilarityOptions, f
   const si = new Float64Array(n);
   const sj = new Float64Array(n);
   const { name, minSupport, shrinkage } = options;
+  const supportShrinkage = name === 'pearson_baseline' ? 0 : (options.supportShrinkage ?? 0);
   const bsl = options.baselines;
   if (name === 'pearson_baseline' && !bsl) throw new Error('pearson_baseline needs baselines');
   for (let xi = 0; xi < n; xi++) {
@@ -96,6 +101,7 @@ export function similarityMatrix(rows: RatingRows, options: SimilarityOptions, f
           const shrunk = f - 1 + shrinkage;
           s = d === 0 || shrunk === 0 ? 0 : (prods[xj] / d) * ((f - 1) / shrunk);
         }
+        if (supportShrinkage > 0) s *= f / (f + supportShrinkage);
       }
       sim[xi * n + xj] = s;
       sim[xj * n + xi] = s;

@@ -63,3 +63,13 @@ describe('similarItems', () => {
     expect(() => similarItems(fixed, 0, 2)).toThrow(/no item similarity/);
   });
 });
+
+describe('ties in a top-N list', () => {
+  // Every item scores 5.00 (SVD clipping at the top of the scale): the order must not be the file's.
+  const flat: RatingModel = { ...fixed, scoreUser: (_u, out) => out.fill(5) };
+  it('go to the more popular item, then the lower index', () => {
+    const seen = seenItems(data, new Int32Array(0));
+    const popularity = Int32Array.from(data.items, (id) => ({ e: 9, c: 7, f: 7 })[id] ?? 0);
+    expect(names(topNForUser(flat, data, seen, 0, 4, undefined, popularity))).toBe('ecfa');
+  });
+});

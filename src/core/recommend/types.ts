@@ -16,6 +16,12 @@ export type AlgorithmSpec =
       userBased: boolean;
       shrinkage: number;
       minSupport: number;
+      /**
+       * msd, cosine and pearson: sim *= n / (n + supportShrinkage) over n common raters. Not in
+       * Surprise (absent or 0 keeps its numbers); the app sets it so two films sharing one rater
+       * are not "1.000 similar".
+       */
+      supportShrinkage?: number;
     }
   /** Surprise SVD (biased), plain SGD. */
   | {

@@ -40,6 +40,9 @@ export const RECOMMENDER_LABELS: Record<RecommenderName, string> = {
   best: 'SVD++ best',
 };
 
+/** MSD between two films that share one rater is 1.000; weigh it by support, as Surprise's default shrinkage of 100 does for pearson_baseline. */
+export const SUPPORT_SHRINKAGE = 100;
+
 export function recommenderSpec(name: RecommenderName, seed = 0): AlgorithmSpec {
   switch (name) {
     case 'popularity':
@@ -47,9 +50,9 @@ export function recommenderSpec(name: RecommenderName, seed = 0): AlgorithmSpec 
     case 'baseline':
       return DEFAULT_SPECS.baseline;
     case 'knn-user':
-      return DEFAULT_SPECS.knn;
+      return { ...DEFAULT_SPECS.knn, supportShrinkage: SUPPORT_SHRINKAGE };
     case 'knn-item':
-      return { ...DEFAULT_SPECS.knn, userBased: false };
+      return { ...DEFAULT_SPECS.knn, userBased: false, supportShrinkage: SUPPORT_SHRINKAGE };
     case 'svd':
       return { ...DEFAULT_SPECS.svd, seed };
     case 'best':
@@ -58,6 +61,12 @@ export function recommenderSpec(name: RecommenderName, seed = 0): AlgorithmSpec 
 }
 
 export const TOP_K = 10;
+
+/** This algorithm's time left, from its own folds so far (item kNN is far slower than the baseline). */
+function timeLeft(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1000));
+  return ` · about ${s < 90 ? `${s} s` : `${Math.round(s / 60)} min`} left for it`;
+}
 
 /** What a finished comparison keeps for the preview: the models fitted on all ratings. */
 export interface FittedComparison {
@@ -105,8 +114,10 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
       const spec = recommenderSpec(name, seed);
       const label = RECOMMENDER_LABELS[name];
       const sums = { rmse: 0, mae: 0, precision: 0, recall: 0, ndcg: 0, map: 0, hitRate: 0, coverage: 0, fit: 0, predict: 0 };
+      const started = performance.now();
       for (let f = 0; f < splits.length; f++) {
-        const step = splits.length > 1 ? `${label}: fold ${f + 1} of ${splits.length}` : label;
+        const fold = splits.length > 1 ? `${label}: fold ${f + 1} of ${splits.length}` : label;
+        const step = f > 0 ? `${fold}${timeLeft(((performance.now() - started) / f) * (splits.length - f + (fitAll ? 1 : 0)))}` : fold;
         report(0, step, true);
         await job.yield(true);
         if (signal.aborted) throw new FitCancelled();

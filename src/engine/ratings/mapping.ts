@@ -4,7 +4,7 @@
  */
 import { buildRatings, type RatingMatrix } from '../../core/recommend';
 import type { Column, Dataset, Result } from '../../core/frame/types';
-import type { ItemDetailsMapping, MappingSuggestion, RatingsMapping, RatingsSummary } from './types';
+import type { ItemDetailsMapping, MappingSuggestion, RatingsMapping, RatingsSummary, TitleMatch } from './types';
 
 export interface MappedRatings {
   data: RatingMatrix;
@@ -89,22 +89,54 @@ function suggestDetails(ds: Dataset, item: Column, taken: Set<string>, others: D
     const category = ds.columns.find((c) => !taken.has(c.name) && c !== title && isWords(c) && CATEGORY_NAME.test(c.name));
     return { datasetId: ds.id, idColumn: item.name, titleColumn: title.name, categoryColumn: category?.name ?? null };
   }
-  // A second dataset whose first columns hold our item ids (MovieLens u.item: id | title | ...).
-  const ids = new Set(columnStrings(item).slice(0, 2000));
-  for (const other of others) {
-    if (other.id === ds.id) continue;
-    for (const idCol of other.columns.slice(0, 3)) {
-      const values = columnStrings(idCol).slice(0, 500);
-      const hits = values.filter((v) => v !== null && ids.has(v)).length;
-      if (values.length === 0 || hits / values.length < 0.5) continue;
-      const text = other.columns.filter((c) => c !== idCol && isWords(c));
-      const otherTitle = text.find((c) => TITLE_NAME.test(c.name)) ?? text.find((c) => c.kind === 'text' || c.kind === 'identifier') ?? text[0];
-      if (!otherTitle) continue;
-      const category = text.find((c) => c !== otherTitle && CATEGORY_NAME.test(c.name));
-      return { datasetId: other.id, idColumn: idCol.name, titleColumn: otherTitle.name, categoryColumn: category?.name ?? null };
-    }
+  const rated = new Set(columnStrings(item));
+  const candidates = others.filter((o) => o.id !== ds.id).flatMap((other) => keyColumnsOf(other, item).map((idCol) => ({ other, idCol })));
+  for (const { other, idCol } of candidates) {
+    // The key must name the rated items: an index or an "age" column that merely overlaps does not.
+    const rate = overlapRate(idCol, rated);
+    const sameName = idCol.name.toLowerCase() === item.name.toLowerCase();
+    if (rate === 0 || (!sameName && rate < 0.5) || !mostlyUnique(idCol)) continue;
+    const text = other.columns.filter((c) => c !== idCol && isWords(c));
+    const otherTitle = text.find((c) => TITLE_NAME.test(c.name)) ?? text.find((c) => c.kind === 'text' || c.kind === 'identifier') ?? text[0];
+    if (!otherTitle) continue;
+    const category = text.find((c) => c !== otherTitle && CATEGORY_NAME.test(c.name));
+    return { datasetId: other.id, idColumn: idCol.name, titleColumn: otherTitle.name, categoryColumn: category?.name ?? null };
   }
   return null;
+}
+
+/** A pandas index saved without a name reads as "column_1" or "Unnamed: 0" in a file that has a header. */
+function isUnnamedIndex(c: Column, ds: Dataset): boolean {
+  const headerless = ds.columns.every((x) => /^column_\d+$/.test(x.name));
+  return /^unnamed(: ?\d+)?$|^index$/i.test(c.name) || (!headerless && /^column_\d+$/.test(c.name));
+}
+
+/** Key columns to try, best first: the item column's own name, then id-like names, then (headerless files, u.item) the first columns. */
+function keyColumnsOf(other: Dataset, item: Column): Column[] {
+  const keys = other.columns.filter((c) => isId(c) && !isUnnamedIndex(c, other));
+  const same = keys.filter((c) => c.name.toLowerCase() === item.name.toLowerCase());
+  const named = keys.filter((c) => !same.includes(c) && (ITEM_NAME.test(c.name) || /id$/i.test(c.name)));
+  const first = keys.filter((c) => !same.includes(c) && !named.includes(c) && other.columns.indexOf(c) < 3);
+  return [...same, ...named, ...first];
+}
+
+/** Share of the rated item ids that the column holds. */
+function overlapRate(c: Column, rated: Set<string | null>): number {
+  const held = new Set(columnStrings(c));
+  let hits = 0;
+  let total = 0;
+  for (const id of rated) {
+    if (id === null) continue;
+    total++;
+    if (held.has(id)) hits++;
+  }
+  return total === 0 ? 0 : hits / total;
+}
+
+/** An item table has about one row per id; a column that repeats (age, segment) is not a key. */
+function mostlyUnique(c: Column): boolean {
+  const values = columnStrings(c).filter((v) => v !== null);
+  return values.length > 0 && new Set(values).size >= 0.9 * values.length;
 }
 
 /** Column values as id strings (integers without ".0"), null for missing. */
@@ -152,9 +184,24 @@ export function mapRatings(m: RatingsMapping, datasetOf: (id: string) => Dataset
     ratingMax: data.ratingMax,
     duplicatesAveraged: data.duplicatesAveraged,
     itemsWithTitles: titles.filter((t) => t !== null).length,
+    titleMatch: m.details ? titleMatchOf(data, titles) : null,
     usersWithOneRating: perUser.filter((n) => n === 1).length,
   };
   return { ok: true, value: { data, titles, categories, summary } };
+}
+
+/** Under this share of rated items with a title, the join is flagged as probably on the wrong key. */
+const WEAK_MATCH = 0.5;
+
+function titleMatchOf(data: RatingMatrix, titles: (string | null)[]): TitleMatch {
+  const count = new Int32Array(data.items.length);
+  for (let r = 0; r < data.item.length; r++) count[data.item[r]]++;
+  const matched = titles.filter((t) => t !== null).length;
+  const rate = data.items.length === 0 ? 0 : matched / data.items.length;
+  // Most-rated first (ties by id order), so the samples are films a person would recognise.
+  const order = Array.from(titles.keys()).filter((i) => titles[i] !== null).sort((a, b) => count[b] - count[a] || a - b);
+  const samples = order.slice(0, 3).map((i) => ({ id: data.items[i], title: titles[i]! }));
+  return { rate, weak: rate < WEAK_MATCH, samples };
 }
 
 function joinDetails(d: ItemDetailsMapping, data: RatingMatrix, datasetOf: (id: string) => Dataset | null): Result<{ titles: (string | null)[]; categories: (string | null)[] }, Failure> {

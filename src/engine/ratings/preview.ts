@@ -13,13 +13,17 @@ export interface PreviewContext {
   seen: SeenItems;
   /** Users as compressed rows of rating indices, for history and reasons. */
   userRows: SeenItems;
+  /** Ratings per item: the support shown beside a score, and the tie-break between equal scores. */
+  popularity: Int32Array;
 }
 
 export function previewContext(mapped: MappedRatings): PreviewContext {
   const n = mapped.data.rating.length;
   const all = new Int32Array(n);
   for (let r = 0; r < n; r++) all[r] = r;
-  return { mapped, all, seen: seenItems(mapped.data, all), userRows: ratingRowsByUser(mapped.data) };
+  const popularity = new Int32Array(mapped.data.items.length);
+  for (let r = 0; r < n; r++) popularity[mapped.data.item[r]]++;
+  return { mapped, all, seen: seenItems(mapped.data, all), userRows: ratingRowsByUser(mapped.data), popularity };
 }
 
 function ratingRowsByUser(data: RatingMatrix): SeenItems {
@@ -34,7 +38,7 @@ function ratingRowsByUser(data: RatingMatrix): SeenItems {
 }
 
 export function itemRef(ctx: PreviewContext, i: number): ItemRef {
-  return { item: ctx.mapped.data.items[i], title: ctx.mapped.titles[i], category: ctx.mapped.categories[i] };
+  return { item: ctx.mapped.data.items[i], title: ctx.mapped.titles[i], category: ctx.mapped.categories[i], ratings: ctx.popularity[i] };
 }
 
 export function history(ctx: PreviewContext, u: number): RatedItem[] {
@@ -45,7 +49,7 @@ export function history(ctx: PreviewContext, u: number): RatedItem[] {
 }
 
 export function recommend(ctx: PreviewContext, model: RatingModel, u: number, n: number): RecommendedItem[] {
-  return topNForUser(model, ctx.mapped.data, ctx.seen, u, n).map((s, rank) => ({
+  return topNForUser(model, ctx.mapped.data, ctx.seen, u, n, undefined, ctx.popularity).map((s, rank) => ({
     ...itemRef(ctx, s.item),
     rank: rank + 1,
     score: s.score,
@@ -54,12 +58,15 @@ export function recommend(ctx: PreviewContext, model: RatingModel, u: number, n:
 }
 
 /**
- * The rated items behind a recommendation: the model's own explanation when it speaks of items
- * (item kNN, factor models), else the items u rated above their own mean whose rating columns are
- * most like the recommended item's (user kNN explains by neighbours, baselines not at all).
+ * The rated items behind a recommendation: only the model's own per-item contributions (item kNN,
+ * SVD, SVD++), kept for items u rated at or above their own mean. A model that does not reason by
+ * items (popularity, baseline, user kNN) gives none: a look-alike item it never used would be a
+ * made-up reason, and the list says "from how everyone rated it" instead.
  */
 export function becauseYouLiked(ctx: PreviewContext, model: RatingModel, u: number, i: number, top: number): number[] {
   const { data } = ctx.mapped;
+  const usesItems = model.explain && !(model.kind === 'knn' && !model.itemSimilarity);
+  if (!usesItems) return [];
   const rows = ctx.userRows.items.subarray(ctx.userRows.start[u], ctx.userRows.start[u + 1]);
   let mean = 0;
   for (const r of rows) mean += data.rating[r];
@@ -69,13 +76,7 @@ export function becauseYouLiked(ctx: PreviewContext, model: RatingModel, u: numb
   const liked = new Set<number>();
   for (const r of rows) if (data.rating[r] >= mean) liked.add(data.item[r]);
   if (liked.size === 0) return [];
-  const usesItems = model.explain && !(model.kind === 'knn' && !model.itemSimilarity);
-  if (usesItems) {
-    const found = model.explain!(u, i, rows.length).filter((c) => c.weight > 0 && liked.has(c.item)).slice(0, top).map((c) => c.item);
-    if (found.length > 0) return found;
-  }
-  const sims = similarItems({ data, train: ctx.all }, i, data.items.length);
-  return sims.filter((s) => liked.has(s.item) && s.score > 0).slice(0, top).map((s) => s.item);
+  return model.explain!(u, i, rows.length).filter((c) => c.weight > 0 && liked.has(c.item)).slice(0, top).map((c) => c.item);
 }
 
 export function similar(ctx: PreviewContext, model: RatingModel, i: number, n: number): SimilarItem[] {
@@ -89,7 +90,7 @@ export function topNCsv(ctx: PreviewContext, model: RatingModel, n: number): str
   const scratch = new Float32Array(data.items.length);
   const lines = ['user,rank,item,score'];
   for (let u = 0; u < data.users.length; u++) {
-    const list = topNForUser(model, data, ctx.seen, u, n, scratch);
+    const list = topNForUser(model, data, ctx.seen, u, n, scratch, ctx.popularity);
     list.forEach((s, rank) => lines.push(`${csvField(data.users[u])},${rank + 1},${csvField(data.items[s.item])},${s.score.toFixed(4)}`));
   }
   return lines.join('\n') + '\n';

@@ -48,12 +48,26 @@ describe.each(TRANSPORTS)('ratings service (%s)', (transport) => {
     for (const t of preview.top) for (const b of t.because) expect(ratingOf.get(b.item)).toBeGreaterThanOrEqual(mean);
     expect(preview.top.every((t) => !seen.has(t.item))).toBe(true);
     expect(expectOk(await ratings().similarRatedItems(id, preview.top[0].item, 'baseline', 10)).length).toBe(10);
+    // Support beside each score; the baseline reasons by no item, so it names none.
+    expect(preview.top.every((t) => (t.ratings ?? 0) > 0)).toBe(true);
+    const baseline = expectOk(await ratings().userRecommendations(id, users[0], 'baseline', 10));
+    expect(baseline.top.every((t) => t.because.length === 0)).toBe(true);
     const csv = expectOk(await ratings().exportTopN(id, 'baseline', 10));
     expect(csv).toBeInstanceOf(Blob);
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toBe('user,rank,item,score');
     expect(lines.length).toBe(1 + 10 * result.summary.users);
     expect(progress.at(-1)).toBe(1);
+  });
+
+  it('says how long each algorithm has left, from its own folds', async () => {
+    const s = expectOk(await ratings().suggestRatingsMapping(demoId));
+    const messages: string[] = [];
+    const onProgress = connection.callback((p: RecommendProgress) => messages.push(p.message));
+    expectOk(await ratings().compareRecommenders(s.mapping, { algorithms: ['popularity', 'baseline'], split: { kind: 'kfold', folds: 3, seed: 0 } }, 'eta-job', onProgress));
+    for (const label of ['Popularity (damped mean)', 'Baseline (user + item bias)']) {
+      expect(messages.some((m) => m.startsWith(`${label}: fold 2 of 3 · about`) && / left for it$/.test(m))).toBe(true);
+    }
   });
 
   it('keeps a first comparison when a second one runs, until it is removed', async () => {

@@ -39,8 +39,19 @@ export interface RatingsSummary {
   duplicatesAveraged: number;
   /** Items that got a title from the item details. */
   itemsWithTitles: number;
+  /** How well the item details joined, shown before the user compares; null without details. */
+  titleMatch: TitleMatch | null;
   /** Users with a single rating: kept for training, but a held-out test can't say much about them. */
   usersWithOneRating: number;
+}
+
+export interface TitleMatch {
+  /** Share of rated items that got a title. */
+  rate: number;
+  /** Under half the rated items matched: probably the wrong key column. */
+  weak: boolean;
+  /** The three most-rated items with a title, so a wrong join shows at a glance. */
+  samples: { id: string; title: string }[];
 }
 
 /** The algorithms the view offers; 'best' is our tuned SVD++. */
@@ -98,6 +109,8 @@ export interface ItemRef {
   item: string;
   title: string | null;
   category: string | null;
+  /** How many ratings the item has (its support), shown beside a score; events mode has none. */
+  ratings?: number;
 }
 
 export interface RatedItem extends ItemRef {

@@ -44,6 +44,12 @@ export function TopList({ title, items, label }: { title: string; items: Recomme
             <span className="score" title="Predicted rating">
               {r.score.toFixed(2)}
             </span>
+            {r.ratings !== undefined ? (
+              <span className="muted small support" title="How many ratings the item has">
+                {' · '}
+                {formatRatings(r.ratings)}
+              </span>
+            ) : null}
             {r.because.length > 0 ? <div className="muted small because">because you liked {r.because.map(name).join(' and ')}</div> : <div className="muted small because">from how everyone rated it</div>}
           </li>
         ))}
@@ -73,4 +79,9 @@ export function SimilarList({ items, of }: { items: SimilarItem[]; of: string })
 
 function formatRating(r: number): string {
   return Number.isInteger(r) ? String(r) : r.toFixed(2);
+}
+
+/** Support beside a score: a 5.00 from one rating reads differently from one from 300. */
+function formatRatings(n: number): string {
+  return `${n.toLocaleString('en-US')} rating${n === 1 ? '' : 's'}`;
 }

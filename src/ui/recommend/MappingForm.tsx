@@ -2,6 +2,7 @@ import { useDatasets } from '../../state/datasets';
 import { useRecommend } from '../../state/recommend';
 import { formatCount } from '../format';
 import { ColumnSelect, DatasetSelect } from './MappingSelects';
+import { TitleMatchNote } from './TitleMatchNote';
 
 /** Which dataset and columns hold the ratings, and where item titles come from. */
 export function MappingForm() {
@@ -72,6 +73,7 @@ export function MappingForm() {
           {summary.usersWithOneRating > 0 ? ` ${formatCount(summary.usersWithOneRating)} users have a single rating.` : ''}
         </p>
       ) : null}
+      {summary?.titleMatch && !error ? <TitleMatchNote match={summary.titleMatch} /> : null}
       {notes.length > 0 && !error ? <p className="muted small">Suggested: {notes.join(' ')}</p> : null}
     </fieldset>
   );
