@@ -87,3 +87,30 @@ test('leaving asks first once a file is added, and not for the untouched demo da
   expect(dialog.type()).toBe('beforeunload');
   await dialog.accept();
 });
+
+// Issue 16: thousands of SVG points froze Evaluate (scatters) and Explain (beeswarm).
+test('scatter plots and the beeswarm draw their points on a canvas, with the numbers as a table', async ({ page }) => {
+  await openStudio(page, '?backend=wasm');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Target column').selectOption('spend');
+  await expect(page.getByLabel('Task')).toHaveValue('regression');
+  await page.getByLabel('Epochs').fill('5');
+  await page.getByRole('button', { name: 'Train model' }).click();
+  await page.getByRole('button', { name: 'Open evaluation →' }).click({ timeout: 90_000 });
+  const scatter = page.getByRole('img', { name: 'Predicted versus actual scatter plot' });
+  await expect(scatter).toBeVisible();
+  expect(await scatter.evaluate((el) => el.tagName)).toBe('CANVAS');
+  expect(await page.getByRole('img', { name: 'Residual plot' }).evaluate((el) => el.tagName)).toBe('CANVAS');
+  // Only the few SVG shapes of the other charts remain: no element per test row.
+  expect(await page.locator('svg circle, svg path.recharts-symbols').count()).toBeLessThan(100);
+  await page.getByText('Show as table').nth(0).click();
+  await expect(page.getByRole('table', { name: /Predicted versus actual/ })).toBeVisible();
+  await page.screenshot({ path: 'test-output/screenshots/evaluate-regression-1280x720.png' });
+
+  await page.getByRole('tab', { name: 'Explain' }).click();
+  await page.getByLabel('Rows to explain').selectOption('50');
+  await page.getByRole('button', { name: 'Explain 50 test rows' }).click();
+  const swarm = page.getByRole('img', { name: /Beeswarm summary/ });
+  await expect(swarm).toBeVisible({ timeout: 90_000 });
+  expect(await swarm.evaluate((el) => el.tagName)).toBe('CANVAS');
+});

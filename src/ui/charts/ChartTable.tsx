@@ -19,7 +19,7 @@ export function ChartTable({ caption, columns, rows, maxRows = 50 }: ChartTableP
       <table className="data-table">
         <caption className="small muted">
           {caption}
-          {every > 1 ? ` (every ${every}th of ${rows.length} points)` : ''}
+          {every > 1 ? ` (one in ${every} of ${rows.length} points)` : ''}
         </caption>
         <thead>
           <tr>

@@ -10,6 +10,19 @@ export interface CurveSeries {
   color: string;
 }
 
+/** At most this many points per drawn line: 2,000 per curve cost recharts a long task; 400 look the same at this size. */
+const DRAWN_POINTS = 400;
+
+/** Every k-th point, keeping both ends, for drawing only (the table and the marker use all). */
+function drawn(points: CurvePoints): { x: number; y: number }[] {
+  const n = points.x.length;
+  const every = Math.max(1, Math.ceil(n / DRAWN_POINTS));
+  const out: { x: number; y: number }[] = [];
+  for (let i = 0; i < n; i += every) out.push({ x: points.x[i], y: points.y[i] });
+  if (n > 0 && (n - 1) % every !== 0) out.push({ x: points.x[n - 1], y: points.y[n - 1] });
+  return out;
+}
+
 interface CurveChartProps {
   series: CurveSeries[];
   xLabel: string;
@@ -54,7 +67,7 @@ const CurveChartBody = memo(function CurveChartBody({ series, xLabel, yLabel, ch
             <Line
               key={s.name}
               name={s.name}
-              data={s.points.x.map((x, i) => ({ x, y: s.points.y[i] }))}
+              data={drawn(s.points)}
               dataKey="y"
               type="linear"
               stroke={s.color}

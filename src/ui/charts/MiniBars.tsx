@@ -3,6 +3,18 @@ export interface MiniBar {
   count: number;
 }
 
+/**
+ * The chart in words, for its accessible name: every top value with its count, or a histogram's
+ * range and fullest bin (a dozen bins read out one by one would be noise).
+ */
+export function miniBarsSummary(bars: MiniBar[], horizontal: boolean): string {
+  if (bars.length === 0) return 'no values';
+  const rows = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
+  if (horizontal) return bars.map((b) => `${b.label}: ${rows(b.count)}`).join('; ');
+  const fullest = bars.reduce((a, b) => (b.count > a.count ? b : a));
+  return `${bars.length} bins, ${bars[0].label.split(' – ')[0]} to ${bars.at(-1)!.label.split(' – ').at(-1)}; most rows in ${fullest.label} (${rows(fullest.count)})`;
+}
+
 const WIDTH = 240;
 const HISTOGRAM_HEIGHT = 72;
 const ROW_HEIGHT = 16;
@@ -22,7 +34,7 @@ export function MiniBars({ bars, horizontal, ariaLabel }: { bars: MiniBar[]; hor
     const height = Math.max(60, bars.length * ROW_HEIGHT + 10);
     const span = WIDTH - LABEL_WIDTH - PAD * 2;
     return (
-      <div role="img" aria-label={ariaLabel}>
+      <div role="img" aria-label={`${ariaLabel}: ${miniBarsSummary(bars, true)}`}>
         <svg className="mini-bars" width={WIDTH} height={height} aria-hidden="true">
           {bars.map((bar, k) => {
             const y = PAD + k * ROW_HEIGHT;
@@ -44,7 +56,7 @@ export function MiniBars({ bars, horizontal, ariaLabel }: { bars: MiniBar[]; hor
   const slot = (WIDTH - PAD * 2) / Math.max(1, bars.length);
   const span = HISTOGRAM_HEIGHT - PAD;
   return (
-    <div role="img" aria-label={ariaLabel}>
+    <div role="img" aria-label={`${ariaLabel}: ${miniBarsSummary(bars, false)}`}>
       <svg className="mini-bars" width={WIDTH} height={HISTOGRAM_HEIGHT} aria-hidden="true">
         {bars.map((bar, k) => {
           const h = bar.count > 0 ? Math.max(1, (bar.count / max) * span) : 0;
