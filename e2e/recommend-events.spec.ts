@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openStudio, screenshot } from './support';
 
@@ -28,6 +29,22 @@ test('recommend from events on demo-ratings: map purchases, train ALS, onboard a
   await expect(table).toBeVisible({ timeout: 90_000 });
   for (const name of ['Most popular', 'SAR (item co-occurrence)', 'Implicit ALS', 'Content-based']) await expect(table.getByRole('row', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: 'Novelty', exact: true })).toBeVisible();
+
+  // An existing user's preview, as in ratings mode: history, top-10 with reasons (SAR), the CSV.
+  const user = page.getByLabel('Events user');
+  await user.fill('U0000');
+  await user.press('Enter');
+  await expect(user).toHaveValue(/^U0000\d$/);
+  await page.getByLabel('Events algorithm', { exact: true }).selectOption({ label: 'SAR (item co-occurrence)' });
+  await expect(page.getByRole('list', { name: 'Events history' }).getByRole('listitem').first()).toBeVisible();
+  const eventsTop = page.getByRole('list', { name: 'Events top 10' });
+  await expect(eventsTop.getByRole('listitem')).toHaveCount(10);
+  await expect(eventsTop).toContainText('because of');
+  const download = page.waitForEvent('download');
+  await page.getByLabel('Existing user preview').getByRole('button', { name: 'Download top-N (CSV)' }).click();
+  const lines = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+  expect(lines[0]).toBe('user,rank,item,score');
+  expect(lines[1]).toMatch(/^U\d+,1,[^,]+,-?\d+\.\d{4}$/);
   await expect(table.getByRole('columnheader', { name: 'Diversity', exact: true })).toBeVisible();
   await expect(page.getByText(/Re-ranked at λ = 0.7/)).toBeVisible();
 

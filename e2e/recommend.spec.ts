@@ -65,6 +65,16 @@ test('recommend on demo-ratings: map, compare, preview with reasons, export top-
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshot(page, 'recommend-1280x720');
 
+  // Minimum support: only items with at least 150 ratings in the lists, then back to all.
+  const minimum = page.getByLabel('Minimum ratings per item');
+  await minimum.fill('150');
+  await expect(async () => {
+    const supports = (await page.getByRole('list', { name: 'Top 10 from SVD' }).getByRole('listitem').allTextContents()).map((t) => Number(/([\d,]+) ratings?/.exec(t)?.[1].replace(/,/g, '')));
+    expect(supports.length).toBeGreaterThan(0);
+    expect(supports.every((n) => n >= 150)).toBe(true);
+  }).toPass();
+  await minimum.fill('1');
+
   // Export top-N for every user.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download top-N (CSV)' }).click();

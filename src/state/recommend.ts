@@ -46,6 +46,8 @@ export interface RecommendStore {
   previewError: string | null;
   item: string | null;
   similar: SimilarItem[] | null;
+  /** Leave items with fewer ratings than this out of the lists and the CSV (1 = all). */
+  minRatings: number;
 
   suggest(datasetId: string): Promise<void>;
   updateMapping(patch: Partial<RatingsMapping>): Promise<void>;
@@ -59,6 +61,7 @@ export interface RecommendStore {
   pickCompareWith(algorithm: RecommenderName | null): Promise<void>;
   pickItem(item: string): Promise<void>;
   exportTopN(): Promise<void>;
+  setMinRatings(n: number): Promise<void>;
 }
 
 let jobCounter = 0;
@@ -74,13 +77,13 @@ export const useRecommend = create<RecommendStore>((set, get) => {
   }
 
   async function refreshPreview() {
-    const { user, algorithm, compareWith, item, result } = get();
+    const { user, algorithm, compareWith, item, result, minRatings } = get();
     if (!user || !algorithm || !result) return;
     const request = ++previewRequest;
     const { engine } = engineConnection();
     const [main, other] = await Promise.all([
-      engine.ratings.userRecommendations(result.comparisonId, user, algorithm, 10),
-      compareWith ? engine.ratings.userRecommendations(result.comparisonId, user, compareWith, 10) : Promise.resolve(null),
+      engine.ratings.userRecommendations(result.comparisonId, user, algorithm, 10, minRatings),
+      compareWith ? engine.ratings.userRecommendations(result.comparisonId, user, compareWith, 10, minRatings) : Promise.resolve(null),
     ]);
     if (request !== previewRequest) return;
     if (!main.ok) return set({ preview: null, comparePreview: null, previewError: main.message });
@@ -108,6 +111,7 @@ export const useRecommend = create<RecommendStore>((set, get) => {
     previewError: null,
     item: null,
     similar: null,
+    minRatings: 1,
 
     async suggest(datasetId) {
       const result = await engineConnection().engine.ratings.suggestRatingsMapping(datasetId);
@@ -210,10 +214,15 @@ export const useRecommend = create<RecommendStore>((set, get) => {
       set(result.ok ? { similar: result.value } : { similar: null, previewError: result.message });
     },
 
+    async setMinRatings(n) {
+      set({ minRatings: Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1 });
+      await refreshPreview();
+    },
+
     async exportTopN() {
-      const { algorithm, result } = get();
+      const { algorithm, result, minRatings } = get();
       if (!algorithm || !result) return;
-      const csv = await engineConnection().engine.ratings.exportTopN(result.comparisonId, algorithm, 10);
+      const csv = await engineConnection().engine.ratings.exportTopN(result.comparisonId, algorithm, 10, minRatings);
       if (csv.ok) saveBlob(`loupe-top10-${algorithm}.csv`, csv.value);
       else set({ previewError: csv.message });
     },

@@ -70,6 +70,11 @@ describe('ties in a top-N list', () => {
   it('go to the more popular item, then the lower index', () => {
     const seen = seenItems(data, new Int32Array(0));
     const popularity = Int32Array.from(data.items, (id) => ({ e: 9, c: 7, f: 7 })[id] ?? 0);
-    expect(names(topNForUser(flat, data, seen, 0, 4, undefined, popularity))).toBe('ecfa');
+    expect(names(topNForUser(flat, data, seen, 0, 4, undefined, { popularity }))).toBe('ecfa');
+  });
+  it('leave out items under the minimum number of ratings', () => {
+    const seen = seenItems(data, new Int32Array(0));
+    const popularity = Int32Array.from(data.items, (id) => ({ e: 9, c: 7, f: 7 })[id] ?? 0);
+    expect(names(topNForUser(flat, data, seen, 0, 4, undefined, { popularity, minRatings: 8 }))).toBe('e');
   });
 });

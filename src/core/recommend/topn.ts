@@ -48,13 +48,16 @@ export function topNForUser(
   u: number,
   n: number,
   scratch?: Float32Array,
-  /** Ratings per item, to break ties by popularity. */
-  popularity?: ArrayLike<number>,
+  /** Ratings per item, to break ties by popularity; minRatings drops thinner items from the list. */
+  support?: { popularity: ArrayLike<number>; minRatings?: number },
 ): ScoredItem[] {
   const scores = scratch ?? new Float32Array(data.items.length);
   model.scoreUser(u, scores);
   for (let p = seenTrain.start[u]; p < seenTrain.start[u + 1]; p++) scores[seenTrain.items[p]] = -Infinity;
-  return bestOf(scores, n, popularity).filter((s) => s.score !== -Infinity);
+  const min = support?.minRatings ?? 0;
+  // A 5.00 from one rating is noise, not a recommendation, when the user asked for a minimum.
+  if (support && min > 1) for (let i = 0; i < scores.length; i++) if (support.popularity[i] < min) scores[i] = -Infinity;
+  return bestOf(scores, n, support?.popularity).filter((s) => s.score !== -Infinity);
 }
 
 /**

@@ -45,6 +45,18 @@ describe.each(TRANSPORTS)('events service on demo-ratings (%s)', (transport) => 
       expect(row.reranked!.diversity!).toBeGreaterThanOrEqual(row.diversity! - 1e-9);
     }
     const id = r.comparisonId;
+    // An existing user's preview, as in ratings mode: history, unseen top-10 with reasons, the CSV.
+    const someone = expectOk(await events().searchEventUsers(id, '', 1))[0];
+    const sar = expectOk(await events().eventUserRecommendations(id, someone, 'sar', 10));
+    expect(sar.history.length).toBeGreaterThan(0);
+    expect(sar.top).toHaveLength(10);
+    const had = new Set(sar.history.map((h) => h.item));
+    expect(sar.top.every((t) => !had.has(t.item))).toBe(true);
+    expect(sar.top.some((t) => t.because.length > 0 && t.because.every((b) => had.has(b.item)))).toBe(true);
+    const csv = expectOk(await events().exportEventsTopN(id, 'als', 10));
+    const csvLines = (await csv.text()).trim().split('\n');
+    expect(csvLines[0]).toBe('user,rank,item,score');
+    expect(csvLines.length).toBe(1 + 10 * r.summary.users);
     const cold = expectOk(await events().onboardUser(id, 'als', [], 10, 1));
     expect(cold.source).toBe('popular');
     const books = expectOk(await events().searchEventItems(id, 'books', 3)).map((x) => x.item);

@@ -15,6 +15,7 @@ import { fail, ok, type Outcome } from '../outcome';
 import type { Resources } from '../resources';
 import type { ComparisonFailure, ItemRef } from '../ratings/types';
 import type { EventsApi } from './api';
+import { eventsTopNCsv, eventsUserPreview } from './preview';
 import { mapEvents, suggestEvents, type MappedEvents } from './mapping';
 import type { EventsMapping, ImplicitComparison, ImplicitName, ImplicitRow, RankingScores } from './types';
 import { IMPLICIT_LABELS } from './types';
@@ -152,6 +153,32 @@ export function createEventsService(datasets: DatasetHost, resources: Resources,
         splitLabel: `stratified 75/25 split per user (seed ${setup.seed}), every held-out item relevant, seen items removed`,
       });
     }),
+
+    async searchEventUsers(comparisonId, query, limit = 20) {
+      const trained = comparisons.get(comparisonId);
+      if (!trained) return gone();
+      const q = query.trim().toLowerCase();
+      const found = trained.mapped.users.filter((id) => id.toLowerCase().startsWith(q));
+      return ok(found.sort((a, b) => a.length - b.length || a.localeCompare(b, undefined, { numeric: true })).slice(0, Math.max(1, Math.min(limit, 100))));
+    },
+
+    async eventUserRecommendations(comparisonId, user, algorithm, n = K) {
+      const trained = comparisons.get(comparisonId);
+      if (!trained) return gone();
+      const model = trained.models.get(algorithm);
+      if (!model) return fail('not-fitted', `${IMPLICIT_LABELS[algorithm]} was not trained: include it in the comparison.`);
+      const u = trained.mapped.users.indexOf(user);
+      if (u < 0) return fail('unknown-user', `There is no user "${user}" in these events.`);
+      return ok(eventsUserPreview(trained.mapped, model, u, Math.max(1, Math.min(n, 100))));
+    },
+
+    async exportEventsTopN(comparisonId, algorithm, n = K) {
+      const trained = comparisons.get(comparisonId);
+      if (!trained) return gone();
+      const model = trained.models.get(algorithm);
+      if (!model) return fail('not-fitted', `${IMPLICIT_LABELS[algorithm]} was not trained: include it in the comparison.`);
+      return ok(new Blob([eventsTopNCsv(trained.mapped, model, Math.max(1, Math.min(n, 100)))], { type: 'text/csv' }));
+    },
 
     /** Catalogue items whose id, title or category contains query (case-insensitive). */
     async searchEventItems(comparisonId, query, limit = 20) {

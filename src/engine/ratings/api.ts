@@ -21,10 +21,11 @@ export interface RatingsApi {
   compareRecommenders(mapping: RatingsMapping, setup: ComparisonSetup, jobId: string, onProgress: ((p: RecommendProgress) => void) | null): Promise<Outcome<ComparisonResult, ComparisonFailure['reason']>>;
   /** User ids starting with query, at most limit (20). */
   searchRatingUsers(comparisonId: string, query: string, limit: number): Promise<Outcome<string[], 'not-found'>>;
-  userRecommendations(comparisonId: string, user: string, algorithm: RecommenderName, n: number): Promise<Outcome<UserPreview, PreviewFailure>>;
+  /** minRatings (default 1): leave out items with fewer ratings than this. */
+  userRecommendations(comparisonId: string, user: string, algorithm: RecommenderName, n: number, minRatings?: number): Promise<Outcome<UserPreview, PreviewFailure>>;
   similarRatedItems(comparisonId: string, item: string, algorithm: RecommenderName, n: number): Promise<Outcome<SimilarItem[], PreviewFailure>>;
   /** CSV Blob `user,rank,item,score` of the top-n for every user, built in the worker. */
-  exportTopN(comparisonId: string, algorithm: RecommenderName, n: number): Promise<Outcome<Blob, PreviewFailure>>;
+  exportTopN(comparisonId: string, algorithm: RecommenderName, n: number, minRatings?: number): Promise<Outcome<Blob, PreviewFailure>>;
   /** Forget a comparison's fitted models. */
   removeComparison(comparisonId: string): Promise<Outcome<{ comparisonId: string }, 'not-found'>>;
 }

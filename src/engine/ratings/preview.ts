@@ -48,8 +48,8 @@ export function history(ctx: PreviewContext, u: number): RatedItem[] {
   return rows.map((r) => ({ ...itemRef(ctx, data.item[r]), rating: data.rating[r] }));
 }
 
-export function recommend(ctx: PreviewContext, model: RatingModel, u: number, n: number): RecommendedItem[] {
-  return topNForUser(model, ctx.mapped.data, ctx.seen, u, n, undefined, ctx.popularity).map((s, rank) => ({
+export function recommend(ctx: PreviewContext, model: RatingModel, u: number, n: number, minRatings = 1): RecommendedItem[] {
+  return topNForUser(model, ctx.mapped.data, ctx.seen, u, n, undefined, { popularity: ctx.popularity, minRatings }).map((s, rank) => ({
     ...itemRef(ctx, s.item),
     rank: rank + 1,
     score: s.score,
@@ -85,12 +85,12 @@ export function similar(ctx: PreviewContext, model: RatingModel, i: number, n: n
 }
 
 /** user,rank,item,score for every user, best first; fields quoted when they hold a comma or quote. */
-export function topNCsv(ctx: PreviewContext, model: RatingModel, n: number): string {
+export function topNCsv(ctx: PreviewContext, model: RatingModel, n: number, minRatings = 1): string {
   const { data } = ctx.mapped;
   const scratch = new Float32Array(data.items.length);
   const lines = ['user,rank,item,score'];
   for (let u = 0; u < data.users.length; u++) {
-    const list = topNForUser(model, data, ctx.seen, u, n, scratch, ctx.popularity);
+    const list = topNForUser(model, data, ctx.seen, u, n, scratch, { popularity: ctx.popularity, minRatings });
     list.forEach((s, rank) => lines.push(`${csvField(data.users[u])},${rank + 1},${csvField(data.items[s.item])},${s.score.toFixed(4)}`));
   }
   return lines.join('\n') + '\n';

@@ -52,6 +52,10 @@ describe.each(TRANSPORTS)('ratings service (%s)', (transport) => {
     expect(preview.top.every((t) => (t.ratings ?? 0) > 0)).toBe(true);
     const baseline = expectOk(await ratings().userRecommendations(id, users[0], 'baseline', 10));
     expect(baseline.top.every((t) => t.because.length === 0)).toBe(true);
+    // The minimum-support option: only items with at least 150 ratings.
+    const supported = expectOk(await ratings().userRecommendations(id, users[0], 'svd', 10, 150));
+    expect(supported.top.length).toBeGreaterThan(0);
+    expect(supported.top.every((t) => (t.ratings ?? 0) >= 150)).toBe(true);
     const csv = expectOk(await ratings().exportTopN(id, 'baseline', 10));
     expect(csv).toBeInstanceOf(Blob);
     const lines = (await csv.text()).trim().split('\n');

@@ -101,14 +101,14 @@ export function createRatingsService(datasets: DatasetHost, resources: Resources
       return ok(out.sort((a, b) => a.length - b.length || a.localeCompare(b, undefined, { numeric: true })).slice(0, clampN(limit)));
     },
 
-    async userRecommendations(comparisonId, user, algorithm, n = TOP_K) {
+    async userRecommendations(comparisonId, user, algorithm, n = TOP_K, minRatings = 1) {
       const f = fitted(comparisonId, algorithm, 'preview');
       if (!f.ok) return f;
       const { preview, model } = f.value;
       const u = preview.ctx.mapped.data.users.indexOf(user);
       if (u < 0) return fail('unknown-user', `There is no user "${user}" in these ratings.`);
       const past = history(preview.ctx, u);
-      return ok({ user, algorithm, history: past.slice(0, HISTORY_SHOWN), historyCount: past.length, top: recommend(preview.ctx, model, u, clampN(n)) });
+      return ok({ user, algorithm, history: past.slice(0, HISTORY_SHOWN), historyCount: past.length, top: recommend(preview.ctx, model, u, clampN(n), minRatings) });
     },
 
     async similarRatedItems(comparisonId, item, algorithm, n = TOP_K) {
@@ -119,10 +119,10 @@ export function createRatingsService(datasets: DatasetHost, resources: Resources
       return ok(similar(f.value.preview.ctx, f.value.model, i, clampN(n)));
     },
 
-    async exportTopN(comparisonId, algorithm, n = TOP_K) {
+    async exportTopN(comparisonId, algorithm, n = TOP_K, minRatings = 1) {
       const f = fitted(comparisonId, algorithm, 'export');
       if (!f.ok) return f;
-      return ok(new Blob([topNCsv(f.value.preview.ctx, f.value.model, clampN(n))], { type: 'text/csv' }));
+      return ok(new Blob([topNCsv(f.value.preview.ctx, f.value.model, clampN(n), minRatings)], { type: 'text/csv' }));
     },
 
     async removeComparison(comparisonId) {

@@ -17,6 +17,8 @@ export function PreviewPanel() {
   const pickAlgorithm = useRecommend((s) => s.pickAlgorithm);
   const pickCompareWith = useRecommend((s) => s.pickCompareWith);
   const exportTopN = useRecommend((s) => s.exportTopN);
+  const minRatings = useRecommend((s) => s.minRatings);
+  const setMinRatings = useRecommend((s) => s.setMinRatings);
   if (!result || result.previewable.length === 0) return null;
   const names = result.previewable;
   const itemName = similar && item ? ([...(preview?.history ?? []), ...(preview?.top ?? []), ...(other?.top ?? []), ...similar].find((i) => i.item === item)?.title ?? item) : null;
@@ -50,6 +52,11 @@ export function PreviewPanel() {
                 </option>
               ))}
           </select>
+        </label>
+        <label>
+          At least
+          <input aria-label="Minimum ratings per item" type="number" min={1} step={1} value={minRatings} onChange={(e) => void setMinRatings(Number(e.target.value))} style={{ width: '5em' }} />
+          ratings per item
         </label>
         <div className="export-row">
           <button className="button" onClick={() => void exportTopN()} disabled={!algorithm}>

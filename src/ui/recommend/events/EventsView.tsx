@@ -1,6 +1,7 @@
 import { useRecommendEvents } from '../../../state/recommendEvents';
 import { JobProgress } from '../../layout/JobProgress';
 import { EventsMappingForm } from './EventsMappingForm';
+import { ExistingUserPreview } from './ExistingUserPreview';
 import { EventsAlgorithms, EventsResultsTable } from './EventsResults';
 import { NewItemPanel } from './NewItemPanel';
 import { Onboarding } from './Onboarding';
@@ -38,6 +39,7 @@ export function EventsView() {
       ) : null}
       {job ? <JobProgress title="Comparing algorithms…" label="Comparison progress" value={job.fraction} message={job.message} startedAt={job.startedAt} onCancel={() => void cancel()} /> : null}
       <EventsResultsTable />
+      <ExistingUserPreview />
       <div className="train-grid">
         <Onboarding />
         <NewItemPanel />
