@@ -28,6 +28,12 @@ test('gradient-boosted trees on demo-customers: rounds progress, evaluate, a tre
   await trees.getByRole('button', { name: 'Next tree' }).click();
   await expect(trees.getByRole('img', { name: /^Tree 2: \d+ leaves/ })).toBeVisible();
   await expect(trees.locator('svg text', { hasText: /gain [\d.,]+ · cover/ }).first()).toBeVisible();
+  // The tree as a table (its text alternative), and saved as an SVG that looks as on screen.
+  await trees.getByText('Show as table').click();
+  await expect(trees.getByRole('table').getByRole('cell', { name: 'leaf' }).first()).toBeVisible();
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), trees.getByRole('button', { name: 'Save tree 2 as SVG' }).click()]);
+  const svg = readFileSync((await svgFile.path())!, 'utf8');
+  expect(svg).toMatch(/<rect[^>]+fill="#eef2ff"/);
   await trees.scrollIntoViewIfNeeded();
   await screenshot(page, 'gbdt-trees');
 

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { RunSummary, TreeNodeView, TreeView } from '../../engine/api';
 import { engineConnection } from '../../state/engine';
 import { formatCount } from '../format';
+import { ChartTable } from '../charts/ChartTable';
+import { SaveChart } from '../charts/SaveChart';
 
 const ROW = 26;
 const COLUMN = 210;
@@ -22,6 +24,10 @@ function layout(nodes: TreeNodeView[]): { x: number; y: number }[] {
   return at;
 }
 
+const SPLIT_STYLE = { fill: '#eef2ff', stroke: '#a5b4fc' };
+const UP_STYLE = { fill: '#ecfdf5', stroke: '#6ee7b7' };
+const DOWN_STYLE = { fill: '#fef2f2', stroke: '#fca5a5' };
+
 const short = (v: number) => (Math.abs(v) >= 1000 ? formatCount(Math.round(v)) : Number(v.toPrecision(3)).toString());
 
 function Node({ node, x, y }: { node: TreeNodeView; x: number; y: number }) {
@@ -31,9 +37,10 @@ function Node({ node, x, y }: { node: TreeNodeView; x: number; y: number }) {
   return (
     <g transform={`translate(${x},${y})`}>
       <title>{`${label}\n${detail}${split ? '\nyes (true) goes up, no goes down' : ''}`}</title>
-      <rect width={BOX.width} height={BOX.height} rx={4} className={split ? 'tree-split' : node.value >= 0 ? 'tree-leaf up' : 'tree-leaf down'} />
-      <text x={6} y={10} className="tree-label">{label.length > 34 ? `${label.slice(0, 33)}…` : label}</text>
-      <text x={6} y={19} className="tree-detail">{detail}</text>
+      {/* Presentation attributes, not CSS classes, so a saved SVG looks as it does here. */}
+      <rect width={BOX.width} height={BOX.height} rx={4} {...(split ? SPLIT_STYLE : node.value >= 0 ? UP_STYLE : DOWN_STYLE)} />
+      <text x={6} y={10} fontSize={10.5} fill="#1f2333" fontWeight={600}>{label.length > 34 ? `${label.slice(0, 33)}…` : label}</text>
+      <text x={6} y={19} fontSize={9} fill="#6b7185">{detail}</text>
     </g>
   );
 }
@@ -86,12 +93,13 @@ export function TreesPanel({ run }: { run: RunSummary }) {
       </p>
       {problem ? <p role="alert" className="error">{problem}</p> : null}
       {view ? (
+        <SaveChart heading={`Tree ${index + 1}`} label={`tree ${index + 1}`} file={`tree-${index + 1}`}>
         <div className="tree-scroll">
           <svg width={width} height={height} role="img" aria-label={`Tree ${index + 1}: ${view.nodes.filter((n) => !n.split).length} leaves`}>
             {view.nodes.map((n) =>
               n.split
                 ? [n.left, n.right].map((c) => (
-                    <path key={`${n.id}-${c}`} className="tree-edge" d={`M${at[n.id].x + BOX.width},${at[n.id].y + BOX.height / 2} C${at[c].x - 8},${at[n.id].y + BOX.height / 2} ${at[n.id].x + BOX.width + 8},${at[c].y + BOX.height / 2} ${at[c].x},${at[c].y + BOX.height / 2}`} />
+                    <path key={`${n.id}-${c}`} fill="none" stroke="#c7cbd6" strokeWidth={1.2} d={`M${at[n.id].x + BOX.width},${at[n.id].y + BOX.height / 2} C${at[c].x - 8},${at[n.id].y + BOX.height / 2} ${at[n.id].x + BOX.width + 8},${at[c].y + BOX.height / 2} ${at[c].x},${at[c].y + BOX.height / 2}`} />
                   ))
                 : null,
             )}
@@ -100,6 +108,15 @@ export function TreesPanel({ run }: { run: RunSummary }) {
             ))}
           </svg>
         </div>
+        </SaveChart>
+      ) : null}
+      {view ? (
+        <ChartTable
+          caption={`Tree ${index + 1}, node by node (a row goes to "yes" where the rule holds)`}
+          columns={['node', 'depth', 'rule or leaf', 'yes → node', 'no → node', 'missing goes', 'gain', 'cover', 'value']}
+          rows={view.nodes.map((n) => [n.id, n.depth, n.split ? n.split.rule : 'leaf', n.split ? n.left : null, n.split ? n.right : null, n.split ? (n.split.missing === 'left' ? 'yes' : 'no') : null, n.split ? n.split.gain : null, n.cover, n.value])}
+          maxRows={200}
+        />
       ) : null}
     </div>
   );
