@@ -1,10 +1,10 @@
 import { fitBaselineOnly, fitPopularity } from './baseline';
-import { fitKnnWithMeans } from './knn';
+import { fitKnnSteps, fitKnnWithMeans } from './knn';
 import type { RatingMatrix } from './ratings';
 import { fitSvd } from './svd';
 import { fitSvdpp } from './svdpp';
 import { buildTrainset } from './trainset';
-import type { AlgorithmKind, AlgorithmSpec, FitOptions, RatingModel } from './types';
+import { runStepsAsync, type AlgorithmKind, type AlgorithmSpec, type FitOptions, type RatingModel } from './types';
 
 /** Surprise's defaults for each algorithm (and ours for popularity), ready to use or tweak. */
 export const DEFAULT_SPECS: { [K in AlgorithmKind]: Extract<AlgorithmSpec, { kind: K }> } = {
@@ -35,4 +35,20 @@ export function fitAlgorithm(
     case 'svdpp':
       return fitSvdpp(t, spec, options);
   }
+}
+
+/**
+ * fitAlgorithm that hands the event loop back (through pause) during the long loops, so a
+ * cancel message can land mid-fit; item kNN's similarity matrix is the one that takes seconds.
+ * The model is the one fitAlgorithm gives.
+ */
+export async function fitAlgorithmAsync(
+  spec: AlgorithmSpec,
+  data: RatingMatrix,
+  trainIdx: Int32Array,
+  pause: () => Promise<void>,
+  options?: FitOptions,
+): Promise<RatingModel> {
+  if (spec.kind !== 'knn') return fitAlgorithm(spec, data, trainIdx, options);
+  return runStepsAsync(fitKnnSteps(buildTrainset(data, trainIdx), spec, options), pause, options?.signal);
 }

@@ -1,7 +1,7 @@
 import { baselineAls } from './baseline';
-import { similarityMatrix, type RatingRows } from './similarity';
+import { similaritySteps, type RatingRows } from './similarity';
 import { clip, knowsItem, knowsUser, rowMeans, type Trainset } from './trainset';
-import { checkAborted, type Contribution, type FitOptions, type RatingModel, type Similarity } from './types';
+import { checkAborted, runSteps, type Contribution, type FitOptions, type RatingModel, type Similarity, type Steps } from './types';
 
 export interface KnnOptions {
   k: number;
@@ -20,6 +20,11 @@ export interface KnnOptions {
  * Unknown user or item: Surprise's PredictionImpossible, answered with the global mean.
  */
 export function fitKnnWithMeans(t: Trainset, o: KnnOptions, options?: FitOptions): RatingModel {
+  return runSteps(fitKnnSteps(t, o, options));
+}
+
+/** fitKnnWithMeans as steps (see runStepsAsync): the similarity matrix pauses every 64 rows. */
+export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): Steps<RatingModel> {
   const rows: RatingRows = o.userBased
     ? {
         nX: t.nUsers,
@@ -47,7 +52,7 @@ export function fitKnnWithMeans(t: Trainset, o: KnnOptions, options?: FitOptions
       ? { bx: b.bu, by: b.bi, globalMean: t.globalMean }
       : { bx: b.bi, by: b.bu, globalMean: t.globalMean };
   }
-  const sim = similarityMatrix(rows, {
+  const sim = yield* similaritySteps(rows, {
     name: o.similarity,
     minSupport: o.minSupport,
     shrinkage: o.shrinkage,

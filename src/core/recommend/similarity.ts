@@ -1,4 +1,4 @@
-import { checkAborted, type FitOptions, type Similarity } from './types';
+import { checkAborted, runSteps, type FitOptions, type Similarity, type Steps } from './types';
 
 /**
  * Ratings seen from one side: rows x (users for user-based, items for item-based), each with the
@@ -36,6 +36,11 @@ export interface SimilarityOptions {
  * pearson_baseline.
  */
 export function similarityMatrix(rows: RatingRows, options: SimilarityOptions, fit?: FitOptions): Float32Array {
+  return runSteps(similaritySteps(rows, options, fit));
+}
+
+/** similarityMatrix as steps: pauses (yields) every 64 rows so an async caller can let a cancel in. */
+export function* similaritySteps(rows: RatingRows, options: SimilarityOptions, fit?: FitOptions): Steps<Float32Array> {
   const n = rows.nX;
   const sim = new Float32Array(n * n);
   const freq = new Float64Array(n);
@@ -50,6 +55,7 @@ export function similarityMatrix(rows: RatingRows, options: SimilarityOptions, f
   if (name === 'pearson_baseline' && !bsl) throw new Error('pearson_baseline needs baselines');
   for (let xi = 0; xi < n; xi++) {
     if (xi % 64 === 0) {
+      if (xi > 0) yield;
       checkAborted(fit);
       fit?.onProgress?.(xi / n);
     }

@@ -1,5 +1,5 @@
 import type { RatingMatrix } from './ratings';
-import type { RatingModel } from './types';
+import { runSteps, runStepsAsync, type RatingModel, type Steps } from './types';
 
 /** Metrics of the top-k list at k, averaged over users with at least one relevant test item. */
 export interface TopNMetrics {
@@ -74,6 +74,33 @@ export function topNMetrics(
   k: number,
   threshold = 4,
 ): TopNMetrics {
+  return runSteps(topNMetricsSteps(model, data, train, test, k, threshold));
+}
+
+/** topNMetrics, handing the event loop back (pause) between users; FitCancelled once signal is aborted. */
+export function topNMetricsAsync(
+  model: RatingModel,
+  data: RatingMatrix,
+  train: Int32Array,
+  test: Int32Array,
+  k: number,
+  threshold: number,
+  pause: () => Promise<void>,
+  signal?: { readonly aborted: boolean },
+  onProgress?: (fraction: number) => void,
+): Promise<TopNMetrics> {
+  return runStepsAsync(topNMetricsSteps(model, data, train, test, k, threshold, onProgress), pause, signal);
+}
+
+function* topNMetricsSteps(
+  model: RatingModel,
+  data: RatingMatrix,
+  train: Int32Array,
+  test: Int32Array,
+  k: number,
+  threshold: number,
+  onProgress?: (fraction: number) => void,
+): Steps<TopNMetrics> {
   const seen = seenItems(data, train);
   const relevant = new Map<number, Set<number>>();
   for (let q = 0; q < test.length; q++) {
@@ -87,7 +114,12 @@ export function topNMetrics(
   const scratch = new Float32Array(data.items.length);
   const recommended = new Uint8Array(data.items.length);
   let precision = 0, recall = 0, ndcg = 0, map = 0, hitRate = 0;
+  let done = 0;
   for (const [u, rel] of relevant) {
+    // One user's scores are at most a few milliseconds, even for item kNN on 10k items.
+    if (done > 0) yield;
+    if (done % 64 === 0) onProgress?.(done / relevant.size);
+    done++;
     const list = topNForUser(model, data, seen, u, k, scratch);
     let hits = 0, dcg = 0, ap = 0;
     list.forEach(({ item }, rank) => {

@@ -91,3 +91,30 @@ export class FitCancelled extends Error {
 export function checkAborted(options: FitOptions | undefined): void {
   if (options?.signal?.aborted) throw new FitCancelled();
 }
+
+/**
+ * A long synchronous loop written as a generator that yields at safe points (every few rows):
+ * runSteps drives it straight through; runStepsAsync hands the event loop back at each yield
+ * (pause decides how often it really waits) and stops with FitCancelled once signal is aborted.
+ * One code path, so the async result is the sync one, bit for bit.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+export function runSteps<T>(steps: Steps<T>): T {
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+export async function runStepsAsync<T>(steps: Steps<T>, pause: () => Promise<void>, signal?: { readonly aborted: boolean }): Promise<T> {
+  let r = steps.next();
+  while (!r.done) {
+    await pause();
+    if (signal?.aborted) {
+      steps.return(undefined as never);
+      throw new FitCancelled();
+    }
+    r = steps.next();
+  }
+  return r.value;
+}

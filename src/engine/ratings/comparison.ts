@@ -8,13 +8,13 @@ import {
   DEFAULT_SPECS,
   FitCancelled,
   complementIndices,
-  fitAlgorithm,
+  fitAlgorithmAsync,
   kFoldSplits,
   mae,
   predictAt,
   rmse,
   temporalSplit,
-  topNMetrics,
+  topNMetricsAsync,
   type AlgorithmSpec,
   type RatingModel,
 } from '../../core/recommend';
@@ -106,6 +106,9 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
   let done = 0;
   const report = (within: number, message: string, urgent = false) => job.progress({ jobId: job.id, fraction: Math.min(1, (done + within) / steps), message }, urgent);
   const signal = job.signal;
+  // The long loops (item kNN's similarity matrix, top-N over every user) hand the event loop back
+  // every YIELD_INTERVAL_MS through this, so a cancel lands within a second, not at the next fold.
+  const pause = () => job.yield();
   let preview: FittedComparison['preview'] = null;
   const rows: AlgorithmScore[] = [];
   const models = new Map<RecommenderName, RatingModel>();
@@ -123,13 +126,14 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
         if (signal.aborted) throw new FitCancelled();
         const { train, test } = splits[f];
         const t0 = performance.now();
-        const model = fitAlgorithm(spec, data, train, { signal, onProgress: (x) => report(x * 0.8, step) });
+        const model = await fitAlgorithmAsync(spec, data, train, pause, { signal, onProgress: (x) => report(x * 0.8, step) });
         const t1 = performance.now();
         const predicted = predictAt(model, data, test);
         const t2 = performance.now();
         sums.rmse += rmse(data, test, predicted);
         sums.mae += mae(data, test, predicted);
-        const top = topNMetrics(model, data, train, test, TOP_K, threshold);
+        // Top-N scores every item for every test user: item kNN's slowest part on a big catalogue.
+        const top = await topNMetricsAsync(model, data, train, test, TOP_K, threshold, pause, signal, (x) => report(0.8 + x * 0.2, step));
         sums.precision += top.precision;
         sums.recall += top.recall;
         sums.ndcg += top.ndcg;
@@ -163,7 +167,7 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
         report(0, step, true);
         await job.yield(true);
         if (signal.aborted) throw new FitCancelled();
-        models.set(name, fitAlgorithm(recommenderSpec(name, seed), data, ctx.all, { signal, onProgress: (x) => report(x, step) }));
+        models.set(name, await fitAlgorithmAsync(recommenderSpec(name, seed), data, ctx.all, pause, { signal, onProgress: (x) => report(x, step) }));
         done++;
       }
       preview = { ctx, models };
