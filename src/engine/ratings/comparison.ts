@@ -80,7 +80,14 @@ export function relevantThreshold(m: MappedRatings): number {
   return ratingMax <= 5 && ratingMax >= 4 ? 4 : ratingMin + 0.75 * (ratingMax - ratingMin);
 }
 
-export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, job: Job<RecommendProgress>): Promise<Outcome<FittedComparison, ComparisonFailure['reason']>> {
+/** How a running comparison shares its preview: its id in every progress, and the models as each is fitted. */
+export interface LiveComparison {
+  comparisonId: string;
+  /** Called once, before the first fit, with the preview whose models map fills as algorithms get ready. */
+  onPreview(preview: NonNullable<FittedComparison['preview']>): void;
+}
+
+export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, job: Job<RecommendProgress>, live?: LiveComparison): Promise<Outcome<FittedComparison, ComparisonFailure['reason']>> {
   if (setup.algorithms.length === 0) return fail('bad-input', 'Pick at least one algorithm to compare.');
   const data = m.data;
   const n = data.rating.length;
@@ -104,14 +111,16 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
   const steps = setup.algorithms.length * (splits.length + (fitAll ? 1 : 0));
   const threshold = relevantThreshold(m);
   let done = 0;
-  const report = (within: number, message: string, urgent = false) => job.progress({ jobId: job.id, fraction: Math.min(1, (done + within) / steps), message }, urgent);
+  const report = (within: number, message: string, urgent = false) =>
+    job.progress({ jobId: job.id, fraction: Math.min(1, (done + within) / steps), message, ...(live ? { comparisonId: live.comparisonId, ready: [...ready] } : {}) }, urgent);
   const signal = job.signal;
   // The long loops (item kNN's similarity matrix, top-N over every user) hand the event loop back
   // every YIELD_INTERVAL_MS through this, so a cancel lands within a second, not at the next fold.
   const pause = () => job.yield();
-  let preview: FittedComparison['preview'] = null;
   const rows: AlgorithmScore[] = [];
-  const models = new Map<RecommenderName, RatingModel>();
+  const ready: RecommenderName[] = [];
+  const preview: FittedComparison['preview'] = fitAll ? { ctx: previewContext(m), models: new Map<RecommenderName, RatingModel>() } : null;
+  if (preview) live?.onPreview(preview);
   try {
     for (const name of setup.algorithms) {
       const spec = recommenderSpec(name, seed);
@@ -159,18 +168,18 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
         fitSeconds: sums.fit,
         predictSeconds: sums.predict,
       });
-    }
-    if (fitAll) {
-      const ctx = previewContext(m);
-      for (const name of setup.algorithms) {
-        const step = `${RECOMMENDER_LABELS[name]}: fitting on all ratings for the preview`;
+      if (preview) {
+        // Fitted on all ratings right after its own folds: the preview opens with the first
+        // (fast) algorithm while item kNN or SVD++ still runs.
+        const step = `${label}: fitting on all ratings for the preview`;
         report(0, step, true);
         await job.yield(true);
         if (signal.aborted) throw new FitCancelled();
-        models.set(name, await fitAlgorithmAsync(recommenderSpec(name, seed), data, ctx.all, pause, { signal, onProgress: (x) => report(x, step) }));
+        preview.models.set(name, await fitAlgorithmAsync(spec, data, preview.ctx.all, pause, { signal, onProgress: (x) => report(x, step) }));
+        ready.push(name);
         done++;
+        report(0, `${label}: ready for the preview`, true);
       }
-      preview = { ctx, models };
     }
   } catch (error) {
     if (error instanceof FitCancelled) return fail('cancelled', 'The comparison was cancelled. Earlier results are kept.');

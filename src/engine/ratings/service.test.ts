@@ -102,6 +102,47 @@ describe.each(TRANSPORTS)('ratings service (%s)', (transport) => {
     expect(result.previewable).toEqual([]);
   });
 
+  it('previews an algorithm as soon as it is fitted, while the comparison still runs', async () => {
+    const s = expectOk(await ratings().suggestRatingsMapping(demoId));
+    const readyLists: string[][] = [];
+    let ended = false;
+    let during: Promise<{ top: number; similar: number; svd: string; during: boolean; users: number }> | null = null;
+    const onProgress = connection.callback((p: RecommendProgress) => {
+      if (p.ready) readyLists.push(p.ready);
+      if (during || !p.ready?.includes('baseline') || !p.comparisonId) return;
+      const id = p.comparisonId;
+      during = (async () => {
+        const users = expectOk(await ratings().searchRatingUsers(id, '', 5));
+        const preview = expectOk(await ratings().userRecommendations(id, users[0], 'baseline', 10));
+        const similar = expectOk(await ratings().similarRatedItems(id, preview.top[0].item, 'baseline', 10));
+        const svd = await ratings().userRecommendations(id, users[0], 'svd', 10);
+        return { top: preview.top.length, similar: similar.length, svd: svd.ok ? 'ok' : svd.reason, during: !ended, users: users.length };
+      })();
+    });
+    const result = expectOk(await ratings().compareRecommenders(s.mapping, { algorithms: ['baseline', 'svd'], split: { kind: 'kfold', folds: 3, seed: 0 } }, 'ready-job', onProgress));
+    ended = true;
+    expect(during).not.toBeNull();
+    // Answered while SVD was still in its folds: the baseline's preview, SVD not yet fitted.
+    expect(await during).toEqual({ top: 10, similar: 10, svd: 'not-fitted', during: true, users: 5 });
+    expect(readyLists[0]).toEqual([]);
+    // (The last reports, SVD ready, may still be on their way over comlink: the result says it.)
+    expect(result.previewable).toEqual(['baseline', 'svd']);
+  });
+
+  it('drops a cancelled comparison, previews and all', async () => {
+    const s = expectOk(await ratings().suggestRatingsMapping(demoId));
+    let id = '';
+    const onProgress = connection.callback((p: RecommendProgress) => {
+      if (id || !p.ready?.includes('baseline') || !p.comparisonId) return;
+      id = p.comparisonId;
+      void connection.engine.session.cancel(p.jobId);
+    });
+    const result = await ratings().compareRecommenders(s.mapping, { algorithms: ['baseline', 'svd'], split: { kind: 'kfold', folds: 3, seed: 0 } }, 'drop-job', onProgress);
+    expect(result).toMatchObject({ ok: false, reason: 'cancelled' });
+    expect(id).not.toBe('');
+    expect(await ratings().searchRatingUsers(id, '', 1)).toMatchObject({ ok: false, reason: 'not-found' });
+  });
+
   it('stops when cancelled', async () => {
     const s = expectOk(await ratings().suggestRatingsMapping(demoId));
     let cancelled = false;

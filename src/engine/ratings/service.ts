@@ -82,10 +82,18 @@ export function createRatingsService(datasets: DatasetHost, resources: Resources
       return jobs.run(jobId, onProgress, async (job): Promise<Outcome<ComparisonResult, ComparisonFailure['reason']>> => {
         const built = mapped(mapping);
         if (!built.ok) return built;
-        const outcome = await compareRatings(built.value, setup, job);
-        if (!outcome.ok) return outcome;
+        // Held from the start, so the preview calls answer for each algorithm as soon as it is
+        // fitted on all ratings (progress.ready); dropped again if the comparison does not finish.
         const comparisonId = resources.newId('cmp');
-        comparisons.set(comparisonId, { label: `Ratings comparison ${++counter}`, datasetIds: datasetIdsOf(mapping), preview: outcome.value.preview });
+        const held: Comparison = { label: `Ratings comparison ${++counter}`, datasetIds: datasetIdsOf(mapping), preview: null };
+        comparisons.set(comparisonId, held);
+        let outcome: Awaited<ReturnType<typeof compareRatings>> | undefined;
+        try {
+          outcome = await compareRatings(built.value, setup, job, { comparisonId, onPreview: (preview) => (held.preview = preview) });
+        } finally {
+          if (!outcome?.ok) comparisons.delete(comparisonId);
+        }
+        if (!outcome.ok) return outcome;
         return ok({ ...outcome.value.result, comparisonId });
       });
     },

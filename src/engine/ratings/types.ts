@@ -103,6 +103,13 @@ export interface RecommendProgress {
   jobId: string;
   fraction: number;
   message: string;
+  /**
+   * While the job runs: the comparison's id and the algorithms already fitted on all ratings,
+   * each as soon as its own folds are done. userRecommendations, similarRatedItems, searchRatingUsers
+   * and exportTopN answer for these before the comparison ends (it is dropped if cancelled).
+   */
+  comparisonId?: string;
+  ready?: RecommenderName[];
 }
 
 export interface ItemRef {
