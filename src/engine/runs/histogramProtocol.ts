@@ -5,6 +5,8 @@
  * the helper back to its message loop. Atomics keep each handoff to microseconds, where a
  * postMessage per node would cost more than the part it hands off.
  */
+import type { SharedFitArrays } from '../../core/models/gbdt/parallel';
+
 export const IDLE = 0;
 export const BUILD = 1;
 export const DETACH = 2;
@@ -12,14 +14,9 @@ export const DETACH = 2;
 /** control[0]: the command; control[1]: features in use; control[2], control[3]: the row range. */
 export const CONTROL_WORDS = 4;
 
-export interface AttachMessage {
+/** The fit's shared arrays (core's SharedFitArrays), and this helper's own words and histogram. */
+export interface AttachMessage extends SharedFitArrays {
   type: 'attach';
-  bins: Uint8Array;
-  g: Float64Array;
-  h: Float64Array;
-  rows: Int32Array;
-  slots: Int32Array;
-  features: number;
   /** Shared: the features a build reads (the first control[1] entries). */
   use: Int32Array;
   control: Int32Array;

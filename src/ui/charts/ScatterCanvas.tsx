@@ -3,7 +3,8 @@
  * component: 2,000 predicted-vs-actual points plus 2,000 residuals froze Evaluate (issue 16).
  * The numbers stay reachable through the table toggle beside the chart.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { clearedContext, pixelRatio, useCanvasBox } from './useCanvasBox';
 import { formatNumber } from '../format';
 
 export interface ScatterCanvasProps {
@@ -49,24 +50,11 @@ function niceTicks(lo: number, hi: number): number[] {
 }
 
 export function ScatterCanvas({ x, y, xLabel, yLabel, ariaLabel, color, height = 300, sharedRange, guide }: ScatterCanvasProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(0);
+  const { box, canvas, width } = useCanvasBox();
 
   useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    if (!ctx || width === 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    const ctx = clearedContext(canvas.current, width, height);
+    if (!ctx) return;
     const [x0, x1] = sharedRange ?? extent(x);
     const [y0, y1] = sharedRange ?? extent(y);
     const w = Math.max(10, width - LEFT - RIGHT);
@@ -127,7 +115,7 @@ export function ScatterCanvas({ x, y, xLabel, yLabel, ariaLabel, color, height =
     ctx.globalAlpha = 1;
   }, [x, y, width, height, sharedRange, guide, color, xLabel, yLabel]);
 
-  const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const ratio = pixelRatio();
   return (
     <div ref={box} style={{ width: '100%', height }}>
       <canvas ref={canvas} role="img" aria-label={ariaLabel} width={Math.max(1, width * ratio)} height={height * ratio} style={{ width: '100%', height }} />

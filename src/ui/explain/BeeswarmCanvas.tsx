@@ -3,7 +3,8 @@
  * about a second (issue 16); on a canvas they draw in a few milliseconds. Names and ticks are
  * drawn too; the text alternative is the table of mean |SHAP| beside it.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import { clearedContext, pixelRatio, useCanvasBox } from '../charts/useCanvasBox';
 import type { GlobalExplanation } from '../../engine/explain/types';
 import { beeswarmColor, beeswarmDots } from './beeswarm';
 
@@ -22,26 +23,13 @@ function ticks(lo: number, hi: number): number[] {
 
 export function BeeswarmCanvas({ global }: { global: GlobalExplanation }) {
   const dots = useMemo(() => beeswarmDots(global.features), [global]);
-  const box = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(0);
+  const { box, canvas, width } = useCanvasBox();
   const lines = global.features.length;
   const height = AXIS_HEIGHT + 8 + lines * ROW_HEIGHT;
 
   useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    if (!ctx || width === 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    const ctx = clearedContext(canvas.current, width, height);
+    if (!ctx) return;
     const plotLeft = LABEL_WIDTH;
     const plotWidth = Math.max(10, width - plotLeft - 16);
     const pad = (dots.xMax - dots.xMin) * 0.05 || 0.1;
@@ -76,7 +64,7 @@ export function BeeswarmCanvas({ global }: { global: GlobalExplanation }) {
     for (const t of ticks(lo, hi)) ctx.fillText(t.toFixed(2), px(t), axisY);
   }, [dots, width, height, lines, global.features]);
 
-  const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const ratio = pixelRatio();
   return (
     <div ref={box} style={{ width: '100%', height }}>
       <canvas
