@@ -13,6 +13,7 @@ import type { SavedApi } from './saved/api';
 import type { ExplainApi } from './explain/api';
 import type { RatingsApi } from './ratings/api';
 import type { EventsApi } from './events/api';
+import type { AuditApi } from './audit/api';
 
 export interface EngineApi {
   session: SessionApi;
@@ -23,9 +24,10 @@ export interface EngineApi {
   explain: ExplainApi;
   ratings: RatingsApi;
   events: EventsApi;
+  audit: AuditApi;
 }
 
-export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi };
+export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi };
 export type * from './session/api';
 export type * from './data/api';
 export type * from './runs/api';
@@ -34,6 +36,7 @@ export type * from './saved/api';
 export type * from './explain/api';
 export type * from './ratings/api';
 export type * from './events/api';
+export type * from './audit/api';
 export type { Outcome, Failure } from './outcome';
 export type { JobProgress, ProgressCallback } from './jobs';
 export type { ResourceUse, ResourceKind } from './resources';

@@ -1,7 +1,7 @@
 /** Which view is open, where focus goes when a button opens one, and what the live region says. */
 import { create } from 'zustand';
 
-export type ViewName = 'data' | 'train' | 'evaluate' | 'explain' | 'recommend';
+export type ViewName = 'data' | 'clean' | 'train' | 'evaluate' | 'explain' | 'models' | 'recommend' | 'stream';
 
 export interface UiStore {
   view: ViewName;

@@ -5,6 +5,9 @@ import { EvaluateView } from './evaluate/EvaluateView';
 import { ExplainView } from './explain/ExplainView';
 import { TrainView } from './train/TrainView';
 import { RecommendView } from './recommend/RecommendView';
+import { CleanView } from './clean/CleanView';
+import { ModelsView } from './models/ModelsView';
+import { StreamView } from './stream/StreamView';
 import { DropZone } from './data/DropZone';
 import { Sidebar } from './layout/Sidebar';
 import { Header } from './layout/Header';
@@ -13,10 +16,13 @@ import { Announcer } from './layout/Announcer';
 
 const VIEWS: { id: ViewName; label: string }[] = [
   { id: 'data', label: 'Data' },
+  { id: 'clean', label: 'Clean' },
   { id: 'train', label: 'Train' },
   { id: 'evaluate', label: 'Evaluate' },
   { id: 'explain', label: 'Explain' },
+  { id: 'models', label: 'Models' },
   { id: 'recommend', label: 'Recommend' },
+  { id: 'stream', label: 'Stream' },
 ];
 
 export function App() {
@@ -48,10 +54,13 @@ export function App() {
             </nav>
             {status === 'starting' ? <p className="muted loading">Starting the on-device engine and measuring the fastest backend…</p> : null}
             {status === 'ready' && view === 'data' ? <DataView /> : null}
+            {status === 'ready' && view === 'clean' ? <CleanView /> : null}
             {status === 'ready' && view === 'train' ? <TrainView /> : null}
             {status === 'ready' && view === 'evaluate' ? <EvaluateView /> : null}
             {status === 'ready' && view === 'explain' ? <ExplainView /> : null}
+            {status === 'ready' && view === 'models' ? <ModelsView /> : null}
             {status === 'ready' && view === 'recommend' ? <RecommendView /> : null}
+            {status === 'ready' && view === 'stream' ? <StreamView /> : null}
           </main>
         </div>
       </div>

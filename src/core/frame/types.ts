@@ -70,6 +70,17 @@ export interface Dataset {
   warnings: ParseWarning[];
   /** Size of the source file in bytes. */
   sourceBytes: number;
+  /** Set on a dataset made by a cleaning recipe: what it was made from and how. */
+  lineage?: DatasetLineage;
+}
+
+/** Where a derived dataset came from: runs record it, so a result names its data and recipe. */
+export interface DatasetLineage {
+  parentId: string;
+  parentName: string;
+  parentVersion: number;
+  /** The recipe (core/clean) as JSON-safe data; typed loosely here so frame does not import clean. */
+  recipe: { format: string; steps: { op: string }[] };
 }
 
 /** A user-caused failure: a specific message the UI can show as is. */

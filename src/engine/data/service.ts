@@ -16,6 +16,7 @@ import { createLedger, describeHeld, formatMB, type Resources } from '../resourc
 import type { EngineConfig } from '../session/api';
 import type { SessionState } from '../session/service';
 import type { DataApi, LoadFailure } from './api';
+import type { AuditLog } from '../audit/log';
 
 interface LoadedDataset {
   dataset: Dataset;
@@ -31,9 +32,14 @@ export interface DatasetHost {
   all(): Dataset[];
   /** Called when a dataset is removed or replaced by a new version. */
   onChange(listener: (id: string) => void): void;
+  /**
+   * Holds a dataset made in the engine (a cleaned version, a restored workspace) under its own id.
+   * With no source file it cannot be re-read with other settings.
+   */
+  add(dataset: Dataset, source?: Blob): DatasetProfile;
 }
 
-export function createDataService(jobs: JobRunner, resources: Resources, session: SessionState) {
+export function createDataService(jobs: JobRunner, resources: Resources, session: SessionState, audit: AuditLog) {
   const datasets = new Map<string, LoadedDataset>();
   const listeners: ((id: string) => void)[] = [];
   const parsers = createParsePool();
@@ -102,7 +108,9 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
     async loadFile(file, name, settings, jobId, onProgress) {
       const id = resources.newId('ds');
       const parsed = await ingest(file, id, name, settings ?? undefined, jobId, onProgress);
-      return parsed.ok ? ok(store(parsed.value.dataset, file, parsed.value.profile)) : parsed;
+      if (!parsed.ok) return parsed;
+      audit.record('load', name, [id], `Loaded ${parsed.value.dataset.rowCount.toLocaleString('en-US')} rows × ${parsed.value.dataset.columns.length} columns`);
+      return ok(store(parsed.value.dataset, file, parsed.value.profile));
     },
 
     async reparse(datasetId, settings, jobId, onProgress) {
@@ -132,6 +140,7 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
       const before = resources.list().find((r) => r.id === datasetId)?.bytes ?? 0;
       datasets.delete(datasetId);
       for (const l of listeners) l(datasetId);
+      audit.record('delete', loaded.dataset.name, [datasetId], 'Removed the dataset');
       const dependents = resources.dependentsOf(datasetId);
       // Runs still read the columns they were trained on; whatever they keep is charged to them now.
       const readers = dependents.filter((d) => d.kind === 'run');
@@ -152,6 +161,7 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
     version: (id) => datasets.get(id)?.version ?? 0,
     all: () => [...datasets.values()].map((d) => d.dataset),
     onChange: (listener) => void listeners.push(listener),
+    add: (dataset, source) => store(dataset, source ?? new Blob([])),
   };
 
   function startUp(config: EngineConfig): void {

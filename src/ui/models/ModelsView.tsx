@@ -1,0 +1,4 @@
+/** Placeholder while this view is being built on its branch (replaced there). */
+export function ModelsView() {
+  return <section aria-label="Model versions and monitoring"><h2>Model versions and monitoring</h2></section>;
+}
