@@ -35,6 +35,10 @@ export interface RunSummary {
   /** Helper threads the fit used besides the engine worker (boosted trees' histograms); 0 = none. */
   helperThreads: number;
   trainRows: number;
+  /** How this model came to be: trained from scratch, or updated online from another run (a stream). */
+  origin?: 'train' | 'update';
+  /** The run this one was updated from (model versions form a tree through this). */
+  parentRunId?: string;
 }
 
 export interface TrainProgress {
