@@ -8,7 +8,8 @@ import { FOREST_DEFAULTS } from '../../anomaly/forest';
 import { selectRows } from '../../frame/select';
 import type { RecipeStep, StepDefinition } from '../types';
 
-export interface ExcludeAnomaliesStep {
+// A type, not an interface, so it is assignable to RecipeStep (an index signature).
+export type ExcludeAnomaliesStep = {
   op: 'exclude-anomalies';
   columns: string[];
   nTrees: number;
@@ -18,7 +19,7 @@ export interface ExcludeAnomaliesStep {
   contamination?: number;
   /** Drop rows whose anomaly score is above this (0..1). */
   threshold?: number;
-}
+};
 
 /** The step's parameters as a forest spec; missing numbers take the forest's defaults. */
 export function specOfStep(step: RecipeStep): AnomalySpec {
