@@ -6,7 +6,7 @@
  */
 import type { ScoreBin } from '../../../engine/api';
 
-const W = 640;
+const W = 800;
 const H = 220;
 const M = { left: 52, right: 12, top: 16, bottom: 34 };
 const INK = '#646b7d';

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { openStudio, screenshot } from './support';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test('flag anomalies in the demo customers, see why, and exclude them in the recipe draft', async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole('button', { name: /^demo-customers\.csv/ }).click();
+  await page.getByRole('tab', { name: 'Clean' }).click();
+  const panel = page.getByRole('region', { name: 'Anomalies' });
+  await expect(panel).toBeVisible();
+  // Numbers are proposed; text and ids are not offered.
+  await expect(panel.getByLabel(/^spend/)).toBeChecked();
+  await expect(panel.getByLabel(/^email/)).toHaveCount(0);
+
+  // Bad input is a message and keeps what was typed.
+  await panel.getByLabel('Number of trees').fill('0');
+  await panel.getByRole('button', { name: 'Find anomalies' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('Number of trees: "0" is not a whole number from 1 to 1000.');
+  await expect(panel.getByLabel('Number of trees')).toHaveValue('0');
+  await panel.getByLabel('Number of trees').fill('100');
+  await panel.getByLabel('Contamination %').fill('1');
+  await panel.getByRole('button', { name: 'Find anomalies' }).click();
+
+  await expect(panel.getByRole('img', { name: /^Histogram of anomaly scores for 5,\d{3} rows/ })).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByText(/rows flagged \(top 1%, threshold 0\.\d{3}\)/)).toBeVisible();
+  const table = panel.getByRole('table', { name: 'Top anomalies' });
+  await expect(table.getByRole('row')).toHaveCount(21);
+  await expect(table.getByRole('list', { name: /^Isolated by (sessions|spend|age|days)/ }).first()).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Save anomaly score histogram as SVG' })).toBeVisible();
+  await panel.getByText('Show as table').click();
+  await expect(panel.getByRole('table').filter({ hasText: 'above threshold' })).toBeVisible();
+  await panel.getByText('Show as table').click();
+
+  await panel.getByRole('button', { name: 'Exclude from training' }).click();
+  await expect(panel.getByRole('status')).toContainText('Added "Exclude anomalies" as step 1 of the recipe');
+  await expect(page.getByRole('list', { name: 'Recipe steps' }).getByRole('listitem')).toHaveText([/^Exclude anomalies: top 1% by isolation forest on .*spend.* \(100 trees, seed 42\)$/]);
+
+  await table.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'anomaly');
+});
