@@ -38,8 +38,8 @@ export interface IsolationForest {
   /** Split feature per node; -1 marks a leaf. */
   feature: Int32Array;
   threshold: Float64Array;
+  /** Left child per node; the right child is always left + 1 (allocated as a pair), so a step is branch-free. */
   left: Int32Array;
-  right: Int32Array;
   /** Training rows that reached the node (for c(n) and the "why" credit). */
   size: Int32Array;
   /** At a leaf: depth + c(size), the path length a row ending there gets. */
@@ -80,7 +80,6 @@ export function fitIsolationForest(matrix: FeatureMatrix, settings: ForestSettin
   const feature = new Int32Array(capacity).fill(-1);
   const threshold = new Float64Array(capacity);
   const left = new Int32Array(capacity);
-  const right = new Int32Array(capacity);
   const size = new Int32Array(capacity);
   const leafPath = new Float64Array(capacity);
   const roots = new Int32Array(nTrees);
@@ -152,10 +151,10 @@ export function fitIsolationForest(matrix: FeatureMatrix, settings: ForestSettin
       }
       feature[node] = split;
       threshold[node] = cut;
-      const l = next++;
-      const r = next++;
+      const l = next;
+      const r = next + 1;
+      next += 2;
       left[node] = l;
-      right[node] = r;
       stack[top++] = i; stack[top++] = end; stack[top++] = depth + 1; stack[top++] = r;
       stack[top++] = start; stack[top++] = i; stack[top++] = depth + 1; stack[top++] = l;
     }
@@ -163,29 +162,42 @@ export function fitIsolationForest(matrix: FeatureMatrix, settings: ForestSettin
   }
   return {
     nTrees, sampleSize: psi, features: d, roots,
-    feature: feature.slice(0, next), threshold: threshold.slice(0, next), left: left.slice(0, next), right: right.slice(0, next),
+    feature: feature.slice(0, next), threshold: threshold.slice(0, next), left: left.slice(0, next),
     size: size.slice(0, next), leafPath: leafPath.slice(0, next),
   };
 }
 
-/** Anomaly scores s = 2^(-E[h(x)]/c(ψ)) for rows [from, to) into out (length rows). */
+/** Rows scored together, tree by tree: one tree's nodes stay in L1 cache while a block of rows walks it. */
+const SCORE_BLOCK = 2048;
+
+/**
+ * Anomaly scores s = 2^(-E[h(x)]/c(ψ)) for rows [from, to) into out (length rows). Rows go in
+ * blocks, each tree over the whole block, with a branch-free step (right = left + 1): 1.5x faster
+ * than row by row on 1M x 10 (docs/BENCHMARKS.md). Per row, trees still add in tree order.
+ */
 export function scoreRows(forest: IsolationForest, matrix: FeatureMatrix, out: Float64Array, from = 0, to = matrix.rows): void {
-  const { roots, feature, threshold, left, right, leafPath, nTrees } = forest;
+  const { roots, feature, threshold, left, leafPath, nTrees } = forest;
   const { data, features: d } = matrix;
   const scale = -1 / (nTrees * Math.max(averagePathLength(forest.sampleSize), 1e-12));
-  for (let r = from; r < to; r++) {
-    const base = r * d;
-    let total = 0;
+  const total = new Float64Array(Math.min(SCORE_BLOCK, Math.max(0, to - from)));
+  for (let start = from; start < to; start += SCORE_BLOCK) {
+    const end = Math.min(to, start + SCORE_BLOCK);
+    total.fill(0);
     for (let t = 0; t < nTrees; t++) {
-      let node = roots[t];
-      let f = feature[node];
-      while (f >= 0) {
-        node = data[base + f] <= threshold[node] ? left[node] : right[node];
-        f = feature[node];
+      const root = roots[t];
+      const rootFeature = feature[root];
+      for (let r = start; r < end; r++) {
+        const base = r * d;
+        let node = root;
+        let f = rootFeature;
+        while (f >= 0) {
+          node = left[node] + (data[base + f] > threshold[node] ? 1 : 0);
+          f = feature[node];
+        }
+        total[r - start] += leafPath[node];
       }
-      total += leafPath[node];
     }
-    out[r] = Math.pow(2, total * scale);
+    for (let r = start; r < end; r++) out[r] = Math.pow(2, total[r - start] * scale);
   }
 }
 
@@ -204,7 +216,7 @@ export function scoreAll(forest: IsolationForest, matrix: FeatureMatrix): Float6
  * sum to c(ψ) - E[h(x)] = c(ψ) (1 + log2 s): the shortening that makes its score.
  */
 export function pathContributions(forest: IsolationForest, matrix: FeatureMatrix, row: number): Float64Array {
-  const { roots, feature, threshold, left, right, size, nTrees } = forest;
+  const { roots, feature, threshold, left, size, nTrees } = forest;
   const { data, features: d } = matrix;
   const credit = new Float64Array(d);
   const base = row * d;
@@ -212,7 +224,7 @@ export function pathContributions(forest: IsolationForest, matrix: FeatureMatrix
     let node = roots[t];
     let f = feature[node];
     while (f >= 0) {
-      const child = data[base + f] <= threshold[node] ? left[node] : right[node];
+      const child = left[node] + (data[base + f] > threshold[node] ? 1 : 0);
       credit[f] += averagePathLength(size[node]) - 1 - averagePathLength(size[child]);
       node = child;
       f = feature[node];

@@ -54,6 +54,8 @@ export interface AnomalyResult {
   flagged: number;
   top: AnomalousRow[];
   cellColumns: string[];
+  /** Milliseconds: building the matrix, fitting the trees, scoring every row (yields to cancel included). */
+  timings: { matrixMs: number; fitMs: number; scoreMs: number };
 }
 
 export type AnomalyFailure = 'not-found' | 'bad-input' | 'cancelled';

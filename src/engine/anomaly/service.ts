@@ -35,7 +35,7 @@ export function createAnomalyService(datasets: DatasetHost, jobs: JobRunner, aud
         datasetId: dataset.id, datasetName: dataset.name, rowCount: dataset.rowCount, spec,
         used: detection.prepared.columns, excluded: detection.prepared.excluded, sampleSize: detection.forest.sampleSize,
         bins: scoreHistogram(detection.scores, detection.flags), threshold: detection.threshold, flagged: detection.flagged,
-        top, cellColumns: detection.prepared.columns.map((c) => c.name),
+        top, cellColumns: detection.prepared.columns.map((c) => c.name), timings: detection.timings,
       });
     }),
   };
