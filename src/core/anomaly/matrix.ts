@@ -17,7 +17,7 @@ export interface MatrixColumnNote {
   use: 'number' | 'code';
   /** Missing values filled (with the median for numbers, code -1 for categories). */
   filled: number;
-  /** The median used to fill, for number columns. */
+  /** The median used to fill, for number columns with missing values. */
   fill?: number;
 }
 
@@ -44,14 +44,18 @@ export function defaultAnomalyColumns(dataset: Dataset): string[] {
   return dataset.columns.filter((c) => c.storage === 'number' && c.kind !== 'identifier').map((c) => c.name);
 }
 
-function median(values: Float64Array): { median: number; missing: number } {
-  const present: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present.push(values[i]);
-  const missing = values.length - present.length;
-  if (present.length === 0) return { median: 0, missing };
-  const sorted = Float64Array.from(present).sort();
-  const mid = sorted.length >> 1;
-  return { median: sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, missing };
+/** The median of the present values, only computed when some are missing (it is only used to fill them). */
+function medianFill(values: Float64Array): { median: number; missing: number } {
+  let missing = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
+  if (missing === 0) return { median: NaN, missing };
+  if (missing === values.length) return { median: 0, missing };
+  const present = new Float64Array(values.length - missing);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present[k++] = values[i];
+  present.sort();
+  const mid = present.length >> 1;
+  return { median: present.length % 2 ? present[mid] : (present[mid - 1] + present[mid]) / 2, missing };
 }
 
 export type MatrixResult = { ok: true; value: AnomalyMatrix } | { ok: false; message: string };
@@ -85,12 +89,12 @@ export function anomalyMatrix(dataset: Dataset, names: readonly string[]): Matri
       return;
     }
     const values = column.values;
-    const { median: fill, missing } = median(values);
-    for (let r = 0; r < rows; r++) {
+    const { median: fill, missing } = medianFill(values);
+    for (let r = 0, at = f; r < rows; r++, at += d) {
       const v = values[r];
-      data[r * d + f] = v === v ? v : fill;
+      data[at] = v === v ? v : fill;
     }
-    notes.push({ name: column.name, use: 'number', filled: missing, fill });
+    notes.push(missing > 0 ? { name: column.name, use: 'number', filled: missing, fill } : { name: column.name, use: 'number', filled: 0 });
   });
   return { ok: true, value: { matrix: { data, rows, features: d }, columns: notes, excluded } };
 }
