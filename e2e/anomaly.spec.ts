@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { openStudio, screenshot } from './support';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -27,7 +28,12 @@ test('flag anomalies in the demo customers, see why, and exclude them in the rec
   const table = panel.getByRole('table', { name: 'Top anomalies' });
   await expect(table.getByRole('row')).toHaveCount(21);
   await expect(table.getByRole('list', { name: /^Isolated by (sessions|spend|age|days)/ }).first()).toBeVisible();
-  await expect(panel.getByRole('button', { name: 'Save anomaly score histogram as SVG' })).toBeVisible();
+  // The histogram saves as a standalone SVG with its bars and the threshold line.
+  const [svg] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Save anomaly score histogram as SVG' }).click()]);
+  expect(svg.suggestedFilename()).toMatch(/anomaly-scores\.svg$/);
+  const text = readFileSync((await svg.path())!, 'utf8');
+  expect(text).toContain('<svg');
+  expect(text).toContain('stroke-dasharray="4 3"');
   await panel.getByText('Show as table').click();
   await expect(panel.getByRole('table').filter({ hasText: 'above threshold' })).toBeVisible();
   await panel.getByText('Show as table').click();

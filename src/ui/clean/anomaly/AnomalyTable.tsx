@@ -13,7 +13,7 @@ function WhyBars({ why, scale }: { why: FeatureCredit[]; scale: number }) {
     <ul className="why-bars" aria-label={`Isolated by ${shown.map((w) => `${w.feature} (${w.contribution.toFixed(2)})`).join(', ')}`}>
       {shown.map((w) => (
         <li key={w.feature}>
-          <span className="why-name">{w.feature}</span>
+          <span className="why-name" title={w.feature}>{w.feature}</span>
           <span className="why-track" aria-hidden="true">
             <span className="why-bar" style={{ width: `${Math.max(2, (100 * w.contribution) / scale)}%` }} />
           </span>
