@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openStudio, screenshot } from './support';
+import { addFile, csvFile, openStudio, screenshot } from './support';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -45,4 +45,22 @@ test('flag anomalies in the demo customers, see why, and exclude them in the rec
   await table.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'anomaly');
+});
+
+test('a long anomaly run shows progress and can be cancelled, keeping the settings', async ({ page }) => {
+  await openStudio(page);
+  const lines = ['x,y,z'];
+  for (let i = 0; i < 200_000; i++) lines.push(`${i % 997},${(i * 7919) % 1009},${(i * 104729) % 1013}`);
+  await addFile(page, csvFile('big-anomaly.csv', lines.join('\n')));
+  await expect(page.getByRole('button', { name: /^big-anomaly\.csv/ })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Clean' }).click();
+  const panel = page.getByRole('region', { name: 'Anomalies' });
+  await panel.getByLabel('Number of trees').fill('1000');
+  await panel.getByRole('button', { name: 'Find anomalies' }).click();
+  await expect(panel.getByRole('progressbar', { name: 'Anomaly detection progress' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('Anomaly detection was cancelled.');
+  await expect(panel.getByRole('progressbar')).toHaveCount(0);
+  await expect(panel.getByLabel('Number of trees')).toHaveValue('1000');
+  await expect(panel.getByRole('button', { name: 'Find anomalies' })).toBeEnabled();
 });
