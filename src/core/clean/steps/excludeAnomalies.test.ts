@@ -42,6 +42,9 @@ describe('exclude-anomalies step', () => {
     expect(out).toEqual({ ok: false, stepIndex: 0, message: 'Step 1 (Exclude anomalies: top 10% by isolation forest on f1, nope (10 trees, seed 1)): No column named "nope" in outliers.csv.' });
     const none = await applyRecipe(fixture, [{ op: 'exclude-anomalies', columns: ['f1'], nTrees: 10, sampleSize: 256, seed: 1 }], { secrets: {} });
     expect(none.ok === false && none.message).toMatch(/Give a contamination share or a score threshold\.$/);
+    const text = load('id,v\nu1,1\nu2,2\nu3,3\n', { name: 'ids.csv' });
+    const refused = await applyRecipe(text, [{ op: 'exclude-anomalies', columns: ['id', 'v'], nTrees: 10, sampleSize: 256, seed: 1, contamination: 0.1 }], { secrets: {} });
+    expect(refused.ok === false && refused.message).toMatch(/Column "id" cannot be used: an identifier/);
     const big = await applyRecipe(fixture, [{ op: 'exclude-anomalies', columns: ['f1'], nTrees: 10, sampleSize: 256, seed: 1, contamination: 0.9 }], { secrets: {} });
     expect(big.ok === false && big.message).toMatch(/Contamination must be a share above 0 and at most 0\.5/);
   });

@@ -5,6 +5,7 @@
  */
 import { checkSpec, describeSpec, detectAnomalies, type AnomalySpec } from '../../anomaly/detect';
 import { FOREST_DEFAULTS } from '../../anomaly/forest';
+import { unusableReason } from '../../anomaly/matrix';
 import { selectRows } from '../../frame/select';
 import type { RecipeStep, StepDefinition } from '../types';
 
@@ -47,6 +48,11 @@ export const excludeAnomalies: StepDefinition = {
     if (spec.columns.length === 0) return 'Choose the columns to look for anomalies in.';
     const missing = spec.columns.filter((k) => !dataset.columns.some((c) => c.name === k));
     if (missing.length) return `No column named ${missing.map((m) => `"${m}"`).join(', ')} in ${dataset.name}.`;
+    // A recipe names exactly what it uses: a text or id column is refused, not silently skipped.
+    for (const name of spec.columns) {
+      const why = unusableReason(dataset.columns.find((c) => c.name === name)!);
+      if (why) return `Column "${name}" cannot be used: ${why}.`;
+    }
     if (typeof step.contamination !== 'number' && typeof step.threshold !== 'number') return 'Give a contamination share or a score threshold.';
     return checkSpec(spec);
   },
