@@ -1,9 +1,17 @@
 /** Every cleaning operation, by op name: one line per operation. */
 import type { StepDefinition } from '../types';
 import { dropDuplicates } from './dropDuplicates';
+import { dropColumns } from './dropColumns';
+import { mask } from './mask';
+import { pseudonymise } from './pseudonymise';
+import { generalise } from './generalise';
 
 export const STEP_DEFINITIONS: readonly StepDefinition[] = [
   dropDuplicates,
+  dropColumns,
+  mask,
+  pseudonymise,
+  generalise,
 ];
 
 export function stepDefinition(op: string): StepDefinition | null {
