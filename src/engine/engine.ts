@@ -20,6 +20,7 @@ import { createRatingsService } from './ratings/service';
 import { createEventsService } from './events/service';
 import { createAuditLog } from './audit/log';
 import { createAuditService } from './audit/service';
+import { createPrivacyService } from './privacy/service';
 
 export function createEngine(): EngineApi {
   const jobs = createJobRunner();
@@ -48,5 +49,6 @@ export function createEngine(): EngineApi {
     ratings: createRatingsService(datasets, resources, jobs),
     events: createEventsService(datasets, resources, jobs),
     audit: createAuditService(audit),
+    privacy: createPrivacyService(datasets, audit),
   };
 }
