@@ -1,4 +1,13 @@
-/** Placeholder while this view is being built on its branch (replaced there). */
+import { useDatasets } from '../../state/datasets';
+import { PrivacyPanel } from './privacy/PrivacyPanel';
+
+/** Placeholder while this view is being built on its branch (replaced there); renders the privacy panel for the selected dataset meanwhile. */
 export function CleanView() {
-  return <section aria-label="Cleaning recipes"><h2>Cleaning recipes</h2></section>;
+  const activeId = useDatasets((s) => s.activeId);
+  return (
+    <section aria-label="Cleaning recipes">
+      <h2>Cleaning recipes</h2>
+      {activeId ? <PrivacyPanel datasetId={activeId} /> : null}
+    </section>
+  );
 }
