@@ -17,6 +17,7 @@ describe('personal-data value tests', () => {
   });
   it('tells emails, phones and IPs from codes, ids, versions and dates', () => {
     expect(EMAILS.every(isEmail)).toBe(true);
+    expect(isEmail('olivia.müller@example.de')).toBe(true);
     expect(['ana@', '@example.com', 'a b@example.com', 'user@localhost'].some(isEmail)).toBe(false);
     expect(PHONES.filter((p) => !isPhone(p))).toEqual([]);
     expect([...PRODUCT_CODES, ...ORDER_IDS, ...VERSIONS, ...DATES_IN_TEXT, '12:30:45', '3.14159'].filter((v) => isPhone(v))).toEqual([]);

@@ -4,11 +4,12 @@
  * how many rows stand below it. Group values are shown here only.
  */
 import { useState } from 'react';
+import type { ColumnKind } from '../../../engine/api';
 import { EMPTY_K_STATE, usePrivacy } from '../../../state/privacy';
 import { formatCount, formatPercent } from '../../format';
 import { GeneraliseForm } from './GeneraliseForm';
 
-export function KAnonymityPanel({ datasetId, columns, piiColumns }: { datasetId: string; columns: string[]; piiColumns: Set<string> }) {
+export function KAnonymityPanel({ datasetId, columns, kinds, piiColumns }: { datasetId: string; columns: string[]; kinds: Record<string, ColumnKind>; piiColumns: Set<string> }) {
   const state = usePrivacy((s) => s.k[datasetId] ?? EMPTY_K_STATE);
   const setColumns = usePrivacy((s) => s.setQuasiIdentifiers);
   const setTargetK = usePrivacy((s) => s.setTargetK);
@@ -73,7 +74,7 @@ export function KAnonymityPanel({ datasetId, columns, piiColumns }: { datasetId:
           <p className="muted small">The smallest groups' values are shown on this page only: they are not written to the audit log or the recipe.</p>
         </div>
       ) : null}
-      <GeneraliseForm datasetId={datasetId} columns={state.columns.length ? state.columns : columns} />
+      <GeneraliseForm datasetId={datasetId} columns={state.columns.length ? state.columns : columns} kinds={kinds} />
     </section>
   );
 }

@@ -52,7 +52,7 @@ export function PrivacyPanel({ datasetId }: { datasetId: string }) {
             {findings.length === 0 ? 'None looks like personal data.' : 'Each action adds a step to the recipe; nothing changes until the recipe is applied.'}
           </p>
           {findings.length > 0 ? (
-            <div className="table-scroll">
+            <div className="pii-scroll">
               <table className="data-table pii-table" aria-label="Personal data found">
                 <thead><tr><th>Column</th><th>Looks like</th><th>Confidence</th><th>Evidence</th><th>Action</th></tr></thead>
                 <tbody>
@@ -65,7 +65,7 @@ export function PrivacyPanel({ datasetId }: { datasetId: string }) {
           <PseudonymKeyField needed={draft.some((s) => s.op === 'pseudonymise')} />
         </div>
       ) : null}
-      <KAnonymityPanel datasetId={datasetId} columns={profile.columns.map((c) => c.name)} piiColumns={new Set(findings.map((f) => f.column))} />
+      <KAnonymityPanel datasetId={datasetId} columns={profile.columns.map((c) => c.name)} kinds={Object.fromEntries(profile.columns.map((c) => [c.name, c.kind]))} piiColumns={new Set(findings.map((f) => f.column))} />
     </section>
   );
 }
