@@ -11,6 +11,11 @@ export interface PiiDetection {
   version: number;
   columnsChecked: number;
   findings: PiiFinding[];
+  /**
+   * Columns a recipe step already protected in this version ("pseudonymised", "masked",
+   * "generalised"), from the dataset's lineage; they are left out of `findings`.
+   */
+  protectedColumns: Record<string, string>;
 }
 
 export interface PrivacyApi {

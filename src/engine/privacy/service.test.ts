@@ -36,3 +36,21 @@ describe.each(TRANSPORTS)('privacy service (%s)', (transport) => {
     expect((await connection.engine.privacy.detect('nope')).ok).toBe(false);
   });
 });
+
+describe('privacy service on a cleaned version', () => {
+  it('leaves out columns the recipe already pseudonymised and says so', async () => {
+    const { createPrivacyService } = await import('./service');
+    const { createAuditLog } = await import('../audit/log');
+    const emails = ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com', 'e@example.com'];
+    const column = (name: string) => ({ storage: 'dictionary' as const, kind: 'identifier' as const, name, dictionary: emails, codes: Int32Array.from([0, 1, 2, 3, 4]) });
+    const ds = {
+      id: 'v2', name: 'people (cleaned)', rowCount: 5, settings: { format: 'delimited' as const, delimiter: ',', hasHeader: true, encoding: 'utf-8' as const }, warnings: [], sourceBytes: 0,
+      columns: [column('email'), column('backup_email')],
+      lineage: { parentId: 'v1', parentName: 'people', parentVersion: 1, recipe: { format: 'loupe-recipe/1', steps: [{ op: 'pseudonymise', columns: ['email'] }] } },
+    };
+    const host = { get: () => ds, version: () => 1, all: () => [ds], onChange: () => undefined, add: () => { throw new Error('unused'); } };
+    const detection = expectOk(await createPrivacyService(host, createAuditLog()).detect('v2'));
+    expect(detection.protectedColumns).toEqual({ email: 'pseudonymised' });
+    expect(detection.findings.map((f) => f.column)).toEqual(['backup_email']);
+  });
+});

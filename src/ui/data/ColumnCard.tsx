@@ -16,6 +16,7 @@ export function ColumnCard({ column, rowCount }: { column: ColumnProfile; rowCou
   const numeric = column.numeric;
   const activeId = useDatasets((s) => s.activeId);
   const finding = usePrivacy((s) => (activeId ? findingFor(s.detections[activeId], column.name) : null));
+  const protectedAs = usePrivacy((s) => (activeId ? s.detections[activeId]?.protectedColumns[column.name] ?? null : null));
   return (
     <article className="column-card" aria-label={`Column ${column.name}`}>
       <header>
@@ -34,6 +35,7 @@ export function ColumnCard({ column, rowCount }: { column: ColumnProfile; rowCou
         </select>
       </header>
       {finding ? <PiiBadge finding={finding} /> : null}
+      {protectedAs ? <p className="pii-badge pii-protected" title="A step of the recipe that made this version protected this column.">Personal data {protectedAs}</p> : null}
       <dl className="column-stats">
         <div>
           <dt>Missing</dt>
