@@ -17,12 +17,12 @@ const FIRST = ['Maria', 'James', 'Olivia', 'Noah', 'Sofia', 'Liam', 'Emma', 'Luc
 const LAST = ['Garcia', 'Smith', 'Brown', 'Rossi', 'Sharma', 'Zhang', 'Müller', 'Dubois'];
 
 function peopleCsv(rows: number): string {
-  const lines = ['customer_name,contact,mobile,card,plan,score'];
+  const lines = ['customer_name,contact,mobile,card,birth_date,plan,score'];
   for (let i = 0; i < rows; i++) {
     const first = FIRST[i % FIRST.length];
     const last = LAST[(i * 3) % LAST.length];
     const card = withLuhn(`4${String(100000000000000 + i * 7919).padStart(14, '0')}`).replace(/(\d{4})(?=\d)/g, '$1 ');
-    lines.push([`${first} ${last}`, `${first.toLowerCase()}.${last.toLowerCase()}${i}@example.com`, `+44 20 7946 ${String(1000 + i).slice(-4)}`, card, i % 3 ? 'pro' : 'free', String((i * 37) % 100)].join(','));
+    lines.push([`${first} ${last}`, `${first.toLowerCase()}.${last.toLowerCase()}${i}@example.com`, `+44 20 7946 ${String(1000 + i).slice(-4)}`, card, `${1950 + ((i * 7) % 50)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, i % 3 ? 'pro' : 'free', String((i * 37) % 100)].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -45,8 +45,19 @@ test('personal data: badges, a pseudonymise step, k on quasi-identifiers, and Tr
   await expect(page.getByRole('article', { name: 'Column contact' }).getByText(/Personal data\? email/)).toBeVisible();
   await expect(page.getByRole('article', { name: 'Column mobile' }).getByText(/Personal data\? phone number/)).toBeVisible();
   await expect(page.getByRole('article', { name: 'Column card' }).getByText(/Personal data\? card number/)).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Column birth_date' }).getByText(/Personal data\? date of birth · \d+%/)).toBeVisible();
   await expect(page.getByRole('article', { name: 'Column plan' }).getByText(/Personal data/)).toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOTS}/privacy-data-view.png` });
+
+  // Train on this file leaves every detected column out, each with its reason.
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Target column').selectOption('plan');
+  for (const [column, kind] of [['customer_name', 'name'], ['contact', 'email'], ['mobile', 'phone number'], ['card', 'card number'], ['birth_date', 'date of birth']]) {
+    const box = page.getByRole('checkbox', { name: new RegExp(`^${column}`) });
+    await expect(box).not.toBeChecked();
+    await expect(page.locator('label.feature', { has: box })).toContainText(`excluded: looks like personal data (${kind} · `);
+  }
+  await page.getByRole('tab', { name: 'Data' }).click();
 
   // The privacy panel on demo-customers: pseudonymise the email.
   await page.getByRole('button', { name: /^demo-customers\.csv/ }).click();
