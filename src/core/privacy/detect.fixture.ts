@@ -21,3 +21,5 @@ export const ORDER_IDS = ['10023344', '10023345', '10023346', '10023399', '20230
 export const VERSIONS = ['1.2.3.4', '1.2.3.5', '2.0.1.0', '2.0.1.1', '3.1.0.12', '1.0.0.1', '4.2.2.2', '1.10.3.0'];
 export const COUNTRIES = ['Germany', 'France', 'Spain', 'Italy', 'Japan', 'Brazil', 'Canada', 'India'];
 export const DATES_IN_TEXT = ['2024-03-15', '2023-12-01', '2022-07-04', '2021-01-31', '2020-02-29', '2024-06-30'];
+/** Unique per row, capitalised, two or three words: titles and companies, not people. */
+export const TITLES = ['The Great Gatsby', 'War And Peace', 'Acme Corp', 'Globex Inc', 'North Star Hotel', 'Pride And Prejudice', 'Bank Of Tokyo', 'Initech Ltd', 'The Long Walk', 'City Of Glass'];

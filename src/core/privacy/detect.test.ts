@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Column, Dataset } from '../frame/types';
-import { CARDS, COUNTRIES, DATES_IN_TEXT, EMAILS, IBANS, IPS, NAMES, NOT_CARDS, NOT_IBANS, NOW, ORDER_IDS, PHONES, PRODUCT_CODES, VERSIONS } from './detect.fixture';
+import { CARDS, COUNTRIES, TITLES, DATES_IN_TEXT, EMAILS, IBANS, IPS, NAMES, NOT_CARDS, NOT_IBANS, NOW, ORDER_IDS, PHONES, PRODUCT_CODES, VERSIONS } from './detect.fixture';
 import { detectColumn, detectPii, headerHints, headerTokens } from './detect';
 
 const YEAR = 365.2425 * 86_400_000;
@@ -27,7 +27,7 @@ describe('PII detection by content', () => {
     expect(find(text('col_a', EMAILS))!.confidence).toBeGreaterThan(0.95);
   });
   it('does not flag look-alikes', () => {
-    for (const c of [text('code', PRODUCT_CODES), text('order_id', ORDER_IDS), text('version', VERSIONS), text('build', VERSIONS), text('country', COUNTRIES), text('day', DATES_IN_TEXT), text('number', NOT_CARDS), text('account_ref', NOT_IBANS), numbers('order_no', ORDER_IDS.map(Number))]) {
+    for (const c of [text('code', PRODUCT_CODES), text('order_id', ORDER_IDS), text('version', VERSIONS), text('build', VERSIONS), text('country', COUNTRIES), text('title', TITLES, TITLES.length), text('day', DATES_IN_TEXT), text('number', NOT_CARDS), text('account_ref', NOT_IBANS), numbers('order_no', ORDER_IDS.map(Number))]) {
       expect([c.name, find(c)]).toEqual([c.name, null]);
     }
   });

@@ -126,8 +126,11 @@ export function parseDateText(value: string): number | null {
 /** A person's name as written in a column: 1-3 capitalised words (O'Brien, Jean-Luc, McDonald, Zoë). */
 const NAME_WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’.-]*\p{Ll}[\p{Ll}'’-]*$|^\p{Lu}\.$/u;
 
+/** Capitalised words that make a title, a company or a place rather than a person. */
+const NOT_NAME_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'llc', 'gmbh', 'co', 'co.', 'group', 'company', 'bank', 'university', 'hotel', 'school', 'street', 'road', 'avenue', 'city', 'new', 'north', 'south', 'east', 'west', 'pro', 'plus', 'max', 'mini']);
+
 export function nameWords(value: string): string[] | null {
   const words = value.trim().split(/\s+/);
   if (words.length < 1 || words.length > 3 || words[0] === '') return null;
-  return words.every((w) => NAME_WORD.test(w)) ? words : null;
+  return words.every((w) => NAME_WORD.test(w) && !NOT_NAME_WORDS.has(w.toLowerCase())) ? words : null;
 }
