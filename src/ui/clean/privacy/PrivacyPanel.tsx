@@ -11,6 +11,7 @@ import { usePrivacy } from '../../../state/privacy';
 import { useRecipeDraft } from '../../../state/recipeDraft';
 import { FindingRow } from './FindingRow';
 import { KAnonymityPanel } from './KAnonymityPanel';
+import { OtherColumnForm } from './OtherColumnForm';
 import { PseudonymKeyField } from './PseudonymKeyField';
 
 const EMPTY: RecipeStep[] = [];
@@ -61,6 +62,7 @@ export function PrivacyPanel({ datasetId }: { datasetId: string }) {
               </table>
             </div>
           ) : null}
+          <OtherColumnForm columns={profile.columns.map((c) => c.name).filter((c) => !findings.some((f) => f.column === c))} onAdd={add} />
           {added ? <p className="pii-added small" role="status">Added to the recipe: {added}.</p> : null}
           <PseudonymKeyField needed={draft.some((s) => s.op === 'pseudonymise')} />
         </div>
