@@ -15,6 +15,8 @@ export interface PseudonymiseStep {
 
 export const NO_KEY_MESSAGE = 'Pseudonymising needs your key: type it in the Personal data panel. Loupe never stores it, so it is asked for on every apply, and the same key gives the same tokens.';
 
+export const NO_WEBCRYPTO_MESSAGE = 'Pseudonymising needs the browser\'s WebCrypto, which it offers only on a secure page: open Loupe over https or from localhost.';
+
 export const pseudonymise: StepDefinition = {
   op: 'pseudonymise',
   label: 'Pseudonymise with a key',
@@ -27,6 +29,8 @@ export const pseudonymise: StepDefinition = {
   async apply(dataset, step, context) {
     const secret = context.secrets.pseudonymKey;
     if (!secret) return { ok: false, message: NO_KEY_MESSAGE };
+    // Browsers offer crypto.subtle only on secure pages (https, localhost).
+    if (!globalThis.crypto?.subtle) return { ok: false, message: NO_WEBCRYPTO_MESSAGE };
     const key = await pseudonymKey(secret);
     const names = stepColumns(step.columns);
     let next = dataset;
