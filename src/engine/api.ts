@@ -15,6 +15,7 @@ import type { RatingsApi } from './ratings/api';
 import type { EventsApi } from './events/api';
 import type { AuditApi } from './audit/api';
 import type { AnomalyApi } from './anomaly/api';
+import type { PrivacyApi } from './privacy/api';
 
 export interface EngineApi {
   session: SessionApi;
@@ -27,9 +28,10 @@ export interface EngineApi {
   events: EventsApi;
   audit: AuditApi;
   anomaly: AnomalyApi;
+  privacy: PrivacyApi;
 }
 
-export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi };
+export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi };
 export type * from './session/api';
 export type * from './data/api';
 export type * from './runs/api';
@@ -40,6 +42,7 @@ export type * from './ratings/api';
 export type * from './events/api';
 export type * from './audit/api';
 export type * from './anomaly/api';
+export type * from './privacy/api';
 export type { Outcome, Failure } from './outcome';
 export type { JobProgress, ProgressCallback } from './jobs';
 export type { ResourceUse, ResourceKind } from './resources';

@@ -21,6 +21,7 @@ import { createEventsService } from './events/service';
 import { createAuditLog } from './audit/log';
 import { createAuditService } from './audit/service';
 import { createAnomalyService } from './anomaly/service';
+import { createPrivacyService } from './privacy/service';
 
 export function createEngine(): EngineApi {
   const jobs = createJobRunner();
@@ -50,5 +51,6 @@ export function createEngine(): EngineApi {
     events: createEventsService(datasets, resources, jobs),
     audit: createAuditService(audit),
     anomaly: createAnomalyService(datasets, jobs, audit),
+    privacy: createPrivacyService(datasets, audit),
   };
 }

@@ -31,7 +31,8 @@ describe('setupTask', () => {
     const byName = Object.fromEntries(setup.value.features.map((f) => [f.name, f]));
     expect(byName.customer_id.include).toBe(false);
     expect(byName.customer_id.reason).toMatch(/identifier/);
-    expect(byName.contact_email.reason).toMatch(/personal data/);
+    // From the privacy detectors (core/privacy/detect.ts): kind and confidence.
+    expect(byName.contact_email.reason).toMatch(/^looks like personal data \(email · \d+%\)$/);
     expect(byName.constant.reason).toMatch(/constant/);
     expect(byName.almost_constant.reason).toMatch(/near-constant: 99\.5%/);
     expect(byName.region.include).toBe(true);

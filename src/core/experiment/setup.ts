@@ -5,6 +5,7 @@
 import type { Column, ColumnKind, Dataset } from '../frame/types';
 import { rocCurve } from '../metrics';
 import { encodeTarget, inferTask } from '../prep';
+import { detectColumn, PII_KIND_LABELS } from '../privacy/detect';
 import type { TaskKind } from '../prep';
 
 export interface FeatureSuggestion {
@@ -31,18 +32,19 @@ export interface TaskSetup {
   leakage: { feature: string; score: number; message: string }[];
 }
 
-/** Column names and values that look like personal data: never a useful, or fair, feature. */
-const PII_NAME = /(^|_|\b)(e-?mail|phone|mobile|ssn|social_security|passport|first_?name|last_?name|full_?name|address|street|ip_?address|iban|credit_?card)($|_|\b)/i;
-const EMAIL_VALUE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * Personal data is never a useful, or fair, feature. The detectors (core/privacy) judge content
+ * and header; names they have no detector for (addresses, passports) are caught by name here.
+ */
+const PII_NAME = /(^|_|\b)(ssn|social_security|passport|address|street|national_id|tax_id)($|_|\b)/i;
 const LEAKAGE_THRESHOLD = 0.98;
+/** Below this the finding is a question on the Data view, not a reason to untick the column. */
+const PII_EXCLUDE_CONFIDENCE = 0.5;
 
-function looksLikePii(column: Column): string | null {
+function looksLikePii(column: Column, rowCount: number): string | null {
+  const finding = detectColumn(column, rowCount);
+  if (finding && finding.confidence >= PII_EXCLUDE_CONFIDENCE) return `looks like personal data (${PII_KIND_LABELS[finding.kind]} · ${Math.round(finding.confidence * 100)}%)`;
   if (PII_NAME.test(column.name)) return `looks like personal data (the name "${column.name}")`;
-  if (column.storage === 'dictionary' && column.dictionary.length > 0) {
-    const sample = column.dictionary.slice(0, 50);
-    const emails = sample.filter((v) => EMAIL_VALUE.test(v)).length;
-    if (emails >= Math.max(3, sample.length * 0.8)) return 'looks like personal data (email addresses)';
-  }
   return null;
 }
 
@@ -66,7 +68,7 @@ export function suggestFeatures(ds: Dataset, target: string): FeatureSuggestion[
     .filter((c) => c.name !== target)
     .map((c) => {
       // Personal data first: "email" is also an identifier, but privacy is the reason that matters.
-      let reason: string | null = looksLikePii(c);
+      let reason: string | null = looksLikePii(c, ds.rowCount);
       if (!reason && c.kind === 'identifier') reason = 'identifier: unique per row, carries no pattern';
       if (!reason) {
         const { share, distinct } = topShare(c);

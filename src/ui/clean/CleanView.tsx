@@ -7,6 +7,7 @@ import { stepDefinition } from '../../core/clean/steps';
 import { useDatasets } from '../../state/datasets';
 import { useRecipeDraft } from '../../state/recipeDraft';
 import { AnomalyPanel } from './anomaly/AnomalyPanel';
+import { PrivacyPanel } from './privacy/PrivacyPanel';
 
 export function CleanView() {
   const datasetId = useDatasets((s) => s.activeId);
@@ -26,6 +27,7 @@ export function CleanView() {
               <p className="muted small">No steps yet.</p>
             )}
           </div>
+          <PrivacyPanel datasetId={datasetId} />
           <AnomalyPanel datasetId={datasetId} />
         </>
       ) : (

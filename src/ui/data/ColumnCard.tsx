@@ -1,5 +1,7 @@
 import type { ColumnKind, ColumnProfile } from '../../engine/api';
 import { useDatasets } from '../../state/datasets';
+import { findingFor, usePrivacy } from '../../state/privacy';
+import { PiiBadge } from './PiiBadge';
 import { MiniBars } from '../charts/MiniBars';
 import { formatCount, formatNumber, formatPercent } from '../format';
 
@@ -12,6 +14,9 @@ function formatValue(kind: ColumnKind, x: number): string {
 export function ColumnCard({ column, rowCount }: { column: ColumnProfile; rowCount: number }) {
   const setColumnKind = useDatasets((s) => s.setColumnKind);
   const numeric = column.numeric;
+  const activeId = useDatasets((s) => s.activeId);
+  const finding = usePrivacy((s) => (activeId ? findingFor(s.detections[activeId], column.name) : null));
+  const protectedAs = usePrivacy((s) => (activeId ? s.detections[activeId]?.protectedColumns[column.name] ?? null : null));
   return (
     <article className="column-card" aria-label={`Column ${column.name}`}>
       <header>
@@ -29,6 +34,8 @@ export function ColumnCard({ column, rowCount }: { column: ColumnProfile; rowCou
           ))}
         </select>
       </header>
+      {finding ? <PiiBadge finding={finding} /> : null}
+      {protectedAs ? <p className="pii-badge pii-protected" title="A step of the recipe that made this version protected this column.">Personal data {protectedAs}</p> : null}
       <dl className="column-stats">
         <div>
           <dt>Missing</dt>

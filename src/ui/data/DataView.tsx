@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useDatasets } from '../../state/datasets';
+import { usePrivacy } from '../../state/privacy';
 import { formatBytes, formatCount } from '../format';
 import { ColumnCard } from './ColumnCard';
 import { MemoryNote } from './MemoryNote';
@@ -7,6 +9,10 @@ import { TablePreview } from './TablePreview';
 
 export function DataView() {
   const profile = useDatasets((s) => (s.activeId ? s.byId[s.activeId] : null));
+  // Every new version (re-read, retyped column) is checked again; the engine keeps one answer per version.
+  useEffect(() => {
+    if (profile) void usePrivacy.getState().detect(profile.id);
+  }, [profile]);
   if (!profile) {
     return (
       <section className="empty">

@@ -2,10 +2,18 @@
 import type { StepDefinition } from '../types';
 import { dropDuplicates } from './dropDuplicates';
 import { excludeAnomalies } from './excludeAnomalies';
+import { dropColumns } from './dropColumns';
+import { mask } from './mask';
+import { pseudonymise } from './pseudonymise';
+import { generalise } from './generalise';
 
 export const STEP_DEFINITIONS: readonly StepDefinition[] = [
   dropDuplicates,
   excludeAnomalies,
+  dropColumns,
+  mask,
+  pseudonymise,
+  generalise,
 ];
 
 export function stepDefinition(op: string): StepDefinition | null {
