@@ -1,0 +1,19 @@
+/** The header's Workspace button: where the work is saved, in a word, and the panel behind it. */
+import { useWorkspace } from '../../state/workspace';
+
+export function WorkspaceButton() {
+  const state = useWorkspace((s) => s.state);
+  const open = useWorkspace((s) => s.panelOpen);
+  const setOpen = useWorkspace((s) => s.setPanelOpen);
+  const word = !state ? 'Opening…' : state.status === 'locked' ? 'Locked' : state.status === 'off' ? 'Not saved' : state.problem ? 'Not saved: storage full' : state.pending ? 'Saving…' : 'Saved';
+  const tone = !state || state.status === 'locked' ? 'muted' : state.status === 'off' || state.problem ? 'error' : 'ok';
+  return (
+    <button className="button small workspace-button" aria-expanded={open} aria-controls="workspace-panel" onClick={() => setOpen(!open)} title="Saving, passphrase and lock, project file, storage and the audit log">
+      Workspace{' '}
+      <span className={`workspace-chip ${tone}`} data-testid="workspace-status">
+        {state?.protection === 'passphrase' ? '🔒 ' : ''}
+        {word}
+      </span>
+    </button>
+  );
+}
