@@ -49,7 +49,7 @@ export function ProjectSection() {
         }}
       >
         <label>
-          Project file
+          Project file to import
           <input ref={fileInput} type="file" accept=".loupe" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         <label>
