@@ -12,7 +12,7 @@ export function WorkspaceButton() {
       Workspace{' '}
       <span className={`workspace-chip ${tone}`} data-testid="workspace-status" data-protection={state?.protection ?? ''}>
         {state?.protection === 'passphrase' ? (
-          <svg viewBox="0 0 16 16" width="10" height="10" role="img" aria-label="protected by a passphrase" style={{ verticalAlign: '-1px', marginRight: 4 }}>
+          <svg viewBox="0 0 16 16" width="10" height="10" role="img" aria-label="key-protected" style={{ verticalAlign: '-1px', marginRight: 4 }}>
             <rect x="3" y="7" width="10" height="8" rx="1.5" fill="currentColor" />
             <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
           </svg>
