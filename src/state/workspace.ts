@@ -78,6 +78,8 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
 
     async open(persist) {
       const { engine, callback } = engineConnection();
+      // Marks let `npm run bench -- persist` time the restore from inside the page.
+      performance.mark('loupe:workspace-open-start');
       const opened = await engine.workspace.open({ persist }, callback((state: WorkspaceState) => set({ state })));
       if (!opened.ok) {
         set({ state: await engine.workspace.state(), notice: { tone: 'error', text: opened.message, about: 'unlock' } });
@@ -85,6 +87,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       }
       set({ state: opened.value.state });
       if (opened.value.restored) await showRestored(opened.value.restored);
+      performance.measure('loupe:workspace-open', 'loupe:workspace-open-start');
       // Recipe drafts live on the page; the engine saves them with the rest.
       useRecipeDraft.subscribe((s, before) => {
         if (s.drafts !== before.drafts) void engineConnection().engine.workspace.saveDrafts(s.drafts);

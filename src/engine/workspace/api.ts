@@ -20,6 +20,8 @@ export interface WorkspaceState {
   pending: boolean;
   /** ISO time of the last save that reached storage. */
   savedAt: string | null;
+  /** The last save that reached storage: how long it took, how many records and bytes it wrote. */
+  lastSave: { ms: number; records: number; bytes: number } | null;
   /** Why the last save failed (storage full, write refused), in words; null when it worked. */
   problem: string | null;
   /** Why status is off, in words. */

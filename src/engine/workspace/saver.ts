@@ -13,13 +13,16 @@ export interface SaveResult {
   ok: boolean;
   /** Why not, in words (storage full: what was not saved, and that it is still open). */
   problem: string | null;
+  /** Records and ciphertext bytes written. */
+  records: number;
+  bytes: number;
 }
 
 export function createSaver(store: RecordStore, live: () => LiveWorkspace, describe: (recordId: string) => string | null) {
   /** Record id -> the live object it was written from (null: rewritten every save). */
   const written = new Map<string, object | null>();
   const onDisk = new Set<string>();
-  let chain: Promise<SaveResult> = Promise.resolve({ ok: true, problem: null });
+  let chain: Promise<SaveResult> = Promise.resolve({ ok: true, problem: null, records: 0, bytes: 0 });
 
   async function save(key: CryptoKey, nextKey?: KeyEntry, rewriteAll = false): Promise<SaveResult> {
     const planned = planRecords(live());
@@ -40,6 +43,8 @@ export function createSaver(store: RecordStore, live: () => LiveWorkspace, descr
       const named = what.length ? what.join(', ') : 'the latest changes';
       return {
         ok: false,
+        records: 0,
+        bytes: 0,
         problem: full
           ? `This browser's storage for Loupe is full: ${named} could not be saved. Everything is still open in this tab; remove a dataset or run you no longer need, or export the project to a file. Loupe tries again on the next change.`
           : `Saving failed (${(error as Error)?.message ?? 'unknown error'}): ${named} could not be saved. Everything is still open in this tab.`,
@@ -47,7 +52,7 @@ export function createSaver(store: RecordStore, live: () => LiveWorkspace, descr
     }
     for (const id of deletes) (onDisk.delete(id), written.delete(id));
     for (const p of puts) (onDisk.add(p.id), written.set(p.id, sources.get(p.id) ?? null));
-    return { ok: true, problem: null };
+    return { ok: true, problem: null, records: puts.length, bytes: puts.reduce((s, p) => s + p.data.length, 0) };
   }
 
   return {

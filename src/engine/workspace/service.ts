@@ -44,7 +44,7 @@ export function createWorkspaceService(deps: WorkspaceDeps): WorkspaceApi {
   /** Internal moves (restore, lock) change datasets and the log: they are not changes to save. */
   let quiet = false;
   let listener: ((state: WorkspaceState) => void) | null = null;
-  const state: WorkspaceState = { status: 'off', protection: 'device-key', pending: false, savedAt: null, problem: null, offReason: 'The workspace has not been opened yet.' };
+  const state: WorkspaceState = { status: 'off', protection: 'device-key', pending: false, savedAt: null, lastSave: null, problem: null, offReason: 'The workspace has not been opened yet.' };
 
   const emit = () => {
     try {
@@ -66,8 +66,10 @@ export function createWorkspaceService(deps: WorkspaceDeps): WorkspaceApi {
     if (!saver || !key || state.status !== 'ready') return false;
     state.pending = true;
     emit();
+    const started = performance.now();
     const result = await saver.save(nextKey?.key ?? key, nextKey?.entry, nextKey !== undefined);
     if (result.ok) {
+      state.lastSave = { ms: performance.now() - started, records: result.records, bytes: result.bytes };
       if (nextKey) ((key = nextKey.key), (keyEntry = nextKey.entry), (state.protection = nextKey.entry.mode === 'passphrase' ? 'passphrase' : 'device-key'));
       state.savedAt = new Date().toISOString();
     }
@@ -150,7 +152,14 @@ export function createWorkspaceService(deps: WorkspaceDeps): WorkspaceApi {
       }
       store = opened.store;
       saver = createSaver(store, live, describe);
-      saver.know(await store.ids());
+      const ids = await store.ids();
+      saver.know(ids);
+      // Record ids name the saved datasets and runs (never their names or contents): claiming them
+      // keeps a file loaded while locked from taking an id the workspace brings back on unlock.
+      for (const id of ids) {
+        const m = /^(?:dataset|run):([a-z]+\d+)/.exec(id);
+        if (m) deps.resources.claim(m[1]);
+      }
       audit.onRecord(() => schedule());
       host.onChange(() => schedule());
       keyEntry = await store.readKey();
