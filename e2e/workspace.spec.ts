@@ -73,7 +73,11 @@ test('a passphrase: asked for on reload, a wrong one refused, Lock closes everyt
 
   await openPanel(page);
   await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(status(page)).toHaveText('Saved');
   await page.screenshot({ path: 'test-output/screenshots/workspace-panel.png' });
+  await page.getByRole('heading', { name: 'Audit log' }).scrollIntoViewIfNeeded();
+  await expect(page.getByLabel('Audit log entries')).toContainText('unlock');
+  await page.screenshot({ path: 'test-output/screenshots/workspace-panel-audit.png' });
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'The workspace is locked' })).toBeVisible();
   await expect(status(page)).toHaveText('Locked');
@@ -129,4 +133,14 @@ test('export the project, delete everything, import it back; a wrong passphrase 
   await expect(status(page)).toHaveText('Saved');
   await page.reload();
   await expect(page.getByRole('button', { name: /^members\.csv/ })).toBeVisible({ timeout: 60_000 });
+});
+
+test('a second tab does not save over the first: it says so', async ({ page, context }) => {
+  await openStudio(page);
+  await expect(status(page)).toHaveText('Saved');
+  const second = await context.newPage();
+  await openStudio(second);
+  await expect(second.getByTestId('workspace-status')).toHaveText('Not saved');
+  await second.getByRole('button', { name: /^Workspace/ }).click();
+  await expect(second.getByText(/open in another tab of this browser/)).toBeVisible();
 });

@@ -42,6 +42,7 @@ const done = (tx: IDBTransaction) =>
 /** The IndexedDB store, or null (with why) when this context has no IndexedDB. */
 export async function openIndexedDbStore(): Promise<{ ok: true; store: RecordStore } | { ok: false; reason: string }> {
   if (typeof indexedDB === 'undefined') return { ok: false, reason: 'This browser gives Loupe no storage (IndexedDB is unavailable), so work stays in this tab only.' };
+  if (!(await holdWorkspaceLock())) return { ok: false, reason: 'Loupe is open in another tab of this browser, and that tab saves the workspace: work in this tab is not saved. Close the other tab and reload this one to open the saved workspace here.' };
   let db: IDBDatabase;
   try {
     const open = indexedDB.open(DB_NAME, DB_VERSION);
@@ -83,6 +84,26 @@ export async function openIndexedDbStore(): Promise<{ ok: true; store: RecordSto
     },
   };
   return { ok: true, store };
+}
+
+/**
+ * One tab saves the workspace: two writing the same records would delete each other's. The lock
+ * (Web Locks) is held until the worker goes; a reload waits a moment for the old page to let go.
+ */
+async function holdWorkspaceLock(): Promise<boolean> {
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  if (!locks) return true;
+  return new Promise<boolean>((resolve) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 4000);
+    locks
+      .request('loupe-workspace', { signal: controller.signal }, () => {
+        clearTimeout(timer);
+        resolve(true);
+        return new Promise<never>(() => undefined);
+      })
+      .catch(() => resolve(false));
+  });
 }
 
 /** In memory, for tests; `failWith` makes the next commits throw (a full disk). */
