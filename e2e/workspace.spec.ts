@@ -75,7 +75,7 @@ test('a passphrase: asked for on reload, a wrong one refused, Lock closes everyt
   await page.setViewportSize({ width: 1280, height: 720 });
   await expect(status(page)).toHaveText('Saved');
   await page.screenshot({ path: 'test-output/screenshots/workspace-panel.png' });
-  await page.getByRole('heading', { name: 'Audit log' }).scrollIntoViewIfNeeded();
+  await page.getByLabel('Audit log entries').scrollIntoViewIfNeeded();
   await expect(page.getByLabel('Audit log entries')).toContainText('unlock');
   await page.screenshot({ path: 'test-output/screenshots/workspace-panel-audit.png' });
   await page.getByRole('button', { name: 'Lock', exact: true }).click();

@@ -32,7 +32,7 @@ export function WorkspacePanel() {
       ? state.offReason
       : state.status === 'locked'
         ? 'Locked: nothing of the saved workspace is open.'
-        : `Every change is saved in this browser, encrypted (AES-GCM-256) with ${state.protection === 'passphrase' ? 'a key from your passphrase, held only while unlocked' : 'a random key this browser keeps and the page cannot read'}.${state.pending ? ' Saving…' : state.savedAt ? ` Last saved ${new Date(state.savedAt).toLocaleTimeString('en-GB')}${state.lastSave && state.lastSave.records > 0 ? ` (${state.lastSave.records} records, ${formatBytes(state.lastSave.bytes)}, ${(state.lastSave.ms / 1000).toFixed(1)} s)` : ''}.` : ''}`;
+        : `Every change is saved in this browser, encrypted (AES-GCM-256) with ${state.protection === 'passphrase' ? 'a key from your passphrase, held only while unlocked' : 'a random key this browser keeps and the page cannot read'}.${state.pending ? ' Saving…' : state.savedAt ? ` Last saved ${new Date(state.savedAt).toLocaleTimeString('en-GB')}${state.lastSave && state.lastSave.records > 0 ? ` (${state.lastSave.records} records, ${formatBytes(state.lastSave.bytes)}, ${state.lastSave.ms < 1000 ? `${Math.round(state.lastSave.ms)} ms` : `${(state.lastSave.ms / 1000).toFixed(1)} s`})` : ''}.` : ''}`;
   const used = quota && quota.quotaBytes > 0 ? quota.usedBytes / quota.quotaBytes : null;
 
   return (
