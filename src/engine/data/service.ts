@@ -118,6 +118,8 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
     async reparse(datasetId, settings, jobId, onProgress) {
       const loaded = datasets.get(datasetId);
       if (!loaded) return gone(datasetId);
+      // Restored from the saved workspace or made by a recipe: there is no file to read again.
+      if (loaded.source.size === 0 && loaded.dataset.sourceBytes > 0) return fail('unreadable', `"${loaded.dataset.name}" was restored or made in Loupe without its source file, so it cannot be read again with other settings. Add the file again to do that.`);
       const merged = { ...loaded.dataset.settings, ...settings };
       const parsed = await ingest(loaded.source, datasetId, loaded.dataset.name, merged, jobId, onProgress);
       return parsed.ok ? ok(store(parsed.value.dataset, loaded.source, parsed.value.profile)) : parsed;
