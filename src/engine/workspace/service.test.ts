@@ -63,6 +63,24 @@ describe('workspace persistence', () => {
     expect(next.id).not.toBe(ds.id);
   });
 
+  it('keeps the dataset version a run was trained on beside the current one, and drops records nothing uses', async () => {
+    const memory = createMemoryStore();
+    const first = await engineOn(memory);
+    const ds = expectOk(await first.engine.data.loadFile(new Blob([csv]), 'customers.csv', null, 'load-1', () => undefined));
+    const run = await trainOne(first.engine, ds.id);
+    expectOk(await first.engine.data.setColumnKind(ds.id, 'age', 'categorical'));
+    await first.engine.workspace.saveNow();
+    expect([...memory.records.keys()].filter((k) => k.startsWith('dataset:')).sort()).toEqual([`dataset:${ds.id}:v1`, `dataset:${ds.id}:v2`]);
+    const second = await engineOn(memory);
+    const restored = second.opened.restored!;
+    expect(restored.datasets[0].columns.find((c) => c.name === 'age')?.kind).toBe('categorical');
+    expect(restored.runs[0].datasetVersion).toBe(1);
+    expect(expectOk(await second.engine.runs.metricsAt(run.id, 0.5))).toEqual(expectOk(await first.engine.runs.metricsAt(run.id, 0.5)));
+    expectOk(await second.engine.runs.removeRun(run.id));
+    await second.engine.workspace.saveNow();
+    expect([...memory.records.keys()].filter((k) => k.startsWith('dataset:') || k.startsWith('run:'))).toEqual([`dataset:${ds.id}:v2`]);
+  });
+
   it('with a passphrase: locked on start, a wrong passphrase refused, the right one restores; lock closes everything', async () => {
     const memory = createMemoryStore();
     const first = await engineOn(memory);
