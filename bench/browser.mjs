@@ -108,7 +108,9 @@ export function samplePeak(read, intervalMs = 50) {
 /** Open the studio with the given query and wait for the engine. */
 export async function openStudio(browser, url, query) {
   const page = await browser.newPage();
-  await page.goto(`${url}/${query}`);
+  // Saving the workspace in the background would share the worker with what is timed: off unless asked for.
+  const q = /[?&]persist=/.test(query) ? query : `${query}${query.includes('?') ? '&' : '?'}persist=0`;
+  await page.goto(`${url}/${q}`);
   await page.getByLabel('Compute backend').and(page.locator(':not([disabled])')).waitFor({ timeout: 120_000 });
   await page.waitForFunction(() => document.querySelector('#backend-select')?.value, null, { timeout: 120_000 });
   return page;

@@ -12,8 +12,9 @@ import * as onboarding from './workloads/onboarding.mjs';
 import * as gbdt from './workloads/gbdt.mjs';
 import * as ui from './workloads/ui.mjs';
 import * as anomaly from './workloads/anomaly.mjs';
+import * as persist from './workloads/persist.mjs';
 
-const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search, onboarding, gbdt, ui, anomaly];
+const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search, onboarding, gbdt, ui, anomaly, persist];
 
 const args = process.argv.slice(2);
 const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;

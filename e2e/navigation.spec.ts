@@ -76,8 +76,9 @@ test('leaving asks first once a file is added, and not for the untouched demo da
   await page.waitForEvent('close');
   expect(dialogs).toEqual([]);
 
+  // Not saving (?persist=0): a file added would be lost, so leaving asks.
   const second = await context.newPage();
-  await openStudio(second);
+  await openStudio(second, '?backend=wasm&persist=0');
   await addFile(second, csvFile('mine.csv', 'a,b\n1,2\n'));
   await expect(second.getByRole('button', { name: /^mine\.csv/ })).toBeVisible();
   await second.getByRole('tab', { name: 'Data' }).click();
@@ -86,6 +87,21 @@ test('leaving asks first once a file is added, and not for the untouched demo da
   const dialog = await asked;
   expect(dialog.type()).toBe('beforeunload');
   await dialog.accept();
+
+  // Saving (the default): once the workspace says Saved, nothing is lost by leaving.
+  const third = await context.newPage();
+  await openStudio(third);
+  await addFile(third, csvFile('mine.csv', 'a,b\n1,2\n'));
+  await expect(third.getByTestId('workspace-status')).toHaveText('Saved');
+  await third.getByRole('tab', { name: 'Data' }).click();
+  const thirdDialogs: string[] = [];
+  third.on('dialog', (d) => {
+    thirdDialogs.push(d.type());
+    void d.dismiss();
+  });
+  await third.close({ runBeforeUnload: true });
+  await third.waitForEvent('close');
+  expect(thirdDialogs).toEqual([]);
 });
 
 // Issue 16: thousands of SVG points froze Evaluate (scatters) and Explain (beeswarm).

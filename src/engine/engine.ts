@@ -22,8 +22,15 @@ import { createAuditLog } from './audit/log';
 import { createAuditService } from './audit/service';
 import { createAnomalyService } from './anomaly/service';
 import { createPrivacyService } from './privacy/service';
+import { createWorkspaceService, type WorkspaceDeps } from './workspace/service';
 
-export function createEngine(): EngineApi {
+/** Where the workspace is saved: IndexedDB unless a test passes its own store (workspace/records.ts). */
+export interface EngineOptions {
+  workspaceStore?: WorkspaceDeps['openStore'];
+  workspaceDebounceMs?: number;
+}
+
+export function createEngine(options: EngineOptions = {}): EngineApi {
   const jobs = createJobRunner();
   const resources = createResources();
   // One log of data actions for every service; it holds names, ids and counts, never cell values.
@@ -40,10 +47,12 @@ export function createEngine(): EngineApi {
   const explainer = createExplainer(runStore);
   const search = createSearchService(datasets.get, { wasmPath: () => session.state.config()?.wasmPath, foldWorkers: () => session.state.config()?.foldWorkers });
 
+  const forgetRun = (runId: string) => explainer.forget(runId);
+
   return {
     session: session.api,
     data: data.api,
-    runs: createRunsService(runStore, datasets, jobs, (runId) => explainer.forget(runId)),
+    runs: createRunsService(runStore, datasets, jobs, forgetRun, audit),
     search: searchApi(search, jobs),
     saved: createSavedService(datasets, resources),
     explain: createExplainService(explainer, jobs),
@@ -52,5 +61,6 @@ export function createEngine(): EngineApi {
     audit: createAuditService(audit),
     anomaly: createAnomalyService(datasets, jobs, audit),
     privacy: createPrivacyService(datasets, audit),
+    workspace: createWorkspaceService({ host: datasets, runs: runStore, forgetRun, audit, jobs, resources, openStore: options.workspaceStore, debounceMs: options.workspaceDebounceMs }),
   };
 }

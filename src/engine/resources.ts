@@ -51,6 +51,11 @@ export function createResources() {
       counters.set(prefix, n);
       return `${prefix}${n}`;
     },
+    /** Marks an id as taken (a restored workspace brings its own ids), so newId never hands it out again. */
+    claim(id: string): void {
+      const m = /^([a-z]+)(\d+)$/.exec(id);
+      if (m) counters.set(m[1], Math.max(counters.get(m[1]) ?? 0, Number(m[2])));
+    },
     /** Sources are listed in the order added: datasets first, so they are charged for their own columns. */
     add(source: ResourceSource): void {
       sources.push(source);

@@ -12,6 +12,8 @@ export interface StartupConfig {
   /** Model-search fold helpers; 0 keeps every fit in the engine worker (the bench's single-thread run). */
   foldWorkers?: number;
   histogramWorkers?: number;
+  /** Save the workspace in this browser (`?persist=0` turns it off; off by default for `?bench=1` runs, on with `&persist=1`). */
+  persist: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export function readStartupConfig(search: string, deviceMemoryGB: number | undef
     ingestRangeKB: wholeNumber(params.get('ingestRangeKB')),
     foldWorkers: wholeNumber(params.get('foldWorkers')),
     histogramWorkers: wholeNumber(params.get('histogramWorkers')),
+    persist: params.has('persist') ? params.get('persist') !== '0' : params.get('bench') !== '1',
   };
 }
 

@@ -13,6 +13,9 @@ import { Sidebar } from './layout/Sidebar';
 import { Header } from './layout/Header';
 import { ProblemBanner } from './layout/ProblemBanner';
 import { Announcer } from './layout/Announcer';
+import { useWorkspace } from '../state/workspace';
+import { UnlockView } from './workspace/UnlockView';
+import { WorkspacePanel } from './workspace/WorkspacePanel';
 
 const VIEWS: { id: ViewName; label: string }[] = [
   { id: 'data', label: 'Data' },
@@ -30,12 +33,16 @@ export function App() {
   const failure = useEngine((s) => s.failure);
   const view = useUi((s) => s.view);
   const setView = useUi((s) => s.setView);
+  // The views wait for the saved workspace: restored datasets, not the demo ones for a moment; nothing while locked.
+  const workspace = useWorkspace((s) => s.state?.status ?? null);
+  const ready = status === 'ready' && workspace !== null && workspace !== 'locked';
 
   return (
     <DropZone>
       <div className="app">
         <Header />
         <Announcer />
+        <WorkspacePanel />
         <div className="body">
           <Sidebar />
           <main className="main" aria-busy={status === 'starting'}>
@@ -53,14 +60,16 @@ export function App() {
               ))}
             </nav>
             {status === 'starting' ? <p className="muted loading">Starting the on-device engine and measuring the fastest backend…</p> : null}
-            {status === 'ready' && view === 'data' ? <DataView /> : null}
-            {status === 'ready' && view === 'clean' ? <CleanView /> : null}
-            {status === 'ready' && view === 'train' ? <TrainView /> : null}
-            {status === 'ready' && view === 'evaluate' ? <EvaluateView /> : null}
-            {status === 'ready' && view === 'explain' ? <ExplainView /> : null}
-            {status === 'ready' && view === 'models' ? <ModelsView /> : null}
-            {status === 'ready' && view === 'recommend' ? <RecommendView /> : null}
-            {status === 'ready' && view === 'stream' ? <StreamView /> : null}
+            {status === 'ready' && workspace === null ? <p className="muted loading">Opening your saved workspace…</p> : null}
+            {status === 'ready' && workspace === 'locked' ? <UnlockView /> : null}
+            {ready && view === 'data' ? <DataView /> : null}
+            {ready && view === 'clean' ? <CleanView /> : null}
+            {ready && view === 'train' ? <TrainView /> : null}
+            {ready && view === 'evaluate' ? <EvaluateView /> : null}
+            {ready && view === 'explain' ? <ExplainView /> : null}
+            {ready && view === 'models' ? <ModelsView /> : null}
+            {ready && view === 'recommend' ? <RecommendView /> : null}
+            {ready && view === 'stream' ? <StreamView /> : null}
           </main>
         </div>
       </div>

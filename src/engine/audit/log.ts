@@ -19,11 +19,17 @@ export interface AuditEntry {
 
 export function createAuditLog(now: () => Date = () => new Date()) {
   const entries: AuditEntry[] = [];
+  const listeners: ((entry: AuditEntry) => void)[] = [];
   return {
     record(action: AuditAction, target: string, ids: string[], detail: string): AuditEntry {
       const entry = { at: now().toISOString(), action, target, ids: [...ids], detail };
       entries.push(entry);
+      for (const l of listeners) l(entry);
       return entry;
+    },
+    /** Every data action is a change worth saving: the workspace listens here. */
+    onRecord(listener: (entry: AuditEntry) => void): void {
+      listeners.push(listener);
     },
     list(): AuditEntry[] {
       return entries.slice();

@@ -36,7 +36,9 @@ export interface DatasetHost {
    * Holds a dataset made in the engine (a cleaned version, a restored workspace) under its own id.
    * With no source file it cannot be re-read with other settings.
    */
-  add(dataset: Dataset, source?: Blob): DatasetProfile;
+  add(dataset: Dataset, source?: Blob, version?: number): DatasetProfile;
+  /** Drops a dataset without recording a delete (locking the workspace, replacing the demos by a restored workspace). */
+  forget(id: string): void;
 }
 
 export function createDataService(jobs: JobRunner, resources: Resources, session: SessionState, audit: AuditLog) {
@@ -49,9 +51,9 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
       [...datasets.values()].map((d) => ({ id: d.dataset.id, kind: 'dataset' as const, label: d.dataset.name, bytes: ledger.dataset(d.dataset), version: d.version, dependsOn: [] })),
   });
 
-  function store(dataset: Dataset, source: Blob, profiled?: DatasetProfile): DatasetProfile {
+  function store(dataset: Dataset, source: Blob, profiled?: DatasetProfile, restoredVersion?: number): DatasetProfile {
     const profile = profiled ?? profileDataset(dataset);
-    const version = (datasets.get(dataset.id)?.version ?? 0) + 1;
+    const version = restoredVersion ?? (datasets.get(dataset.id)?.version ?? 0) + 1;
     datasets.set(dataset.id, { dataset, source, profile, version });
     if (version > 1) for (const l of listeners) l(dataset.id);
     return profile;
@@ -116,6 +118,8 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
     async reparse(datasetId, settings, jobId, onProgress) {
       const loaded = datasets.get(datasetId);
       if (!loaded) return gone(datasetId);
+      // Restored from the saved workspace or made by a recipe: there is no file to read again.
+      if (loaded.source.size === 0 && loaded.dataset.sourceBytes > 0) return fail('unreadable', `"${loaded.dataset.name}" was restored or made in Loupe without its source file, so it cannot be read again with other settings. Add the file again to do that.`);
       const merged = { ...loaded.dataset.settings, ...settings };
       const parsed = await ingest(loaded.source, datasetId, loaded.dataset.name, merged, jobId, onProgress);
       return parsed.ok ? ok(store(parsed.value.dataset, loaded.source, parsed.value.profile)) : parsed;
@@ -161,7 +165,10 @@ export function createDataService(jobs: JobRunner, resources: Resources, session
     version: (id) => datasets.get(id)?.version ?? 0,
     all: () => [...datasets.values()].map((d) => d.dataset),
     onChange: (listener) => void listeners.push(listener),
-    add: (dataset, source) => store(dataset, source ?? new Blob([])),
+    add: (dataset, source, version) => store(dataset, source ?? new Blob([]), undefined, version),
+    forget: (id) => {
+      if (datasets.delete(id)) for (const l of listeners) l(id);
+    },
   };
 
   function startUp(config: EngineConfig): void {

@@ -48,7 +48,7 @@ describe('privacy service on a cleaned version', () => {
       columns: [column('email'), column('backup_email')],
       lineage: { parentId: 'v1', parentName: 'people', parentVersion: 1, recipe: { format: 'loupe-recipe/1', steps: [{ op: 'pseudonymise', columns: ['email'] }] } },
     };
-    const host = { get: () => ds, version: () => 1, all: () => [ds], onChange: () => undefined, add: () => { throw new Error('unused'); } };
+    const host = { get: () => ds, version: () => 1, all: () => [ds], onChange: () => undefined, add: () => { throw new Error('unused'); }, forget: () => undefined };
     const detection = expectOk(await createPrivacyService(host, createAuditLog()).detect('v2'));
     expect(detection.protectedColumns).toEqual({ email: 'pseudonymised' });
     expect(detection.findings.map((f) => f.column)).toEqual(['backup_email']);

@@ -13,13 +13,19 @@ import type { DatasetHost } from '../data/service';
 import type { JobRunner } from '../jobs';
 import { fail, ok } from '../outcome';
 import { createLedger } from '../resources';
+import type { AuditLog } from '../audit/log';
 import type { RunsApi } from './api';
 import { mergeSteps, type RunStore } from './store';
 import { treeView } from './trees';
 
 const gone = (runId: string) => fail('not-found', `That run (${runId}) is no longer available; train it again.`);
 
-export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: JobRunner, onRemove: (runId: string) => void): RunsApi {
+export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: JobRunner, onRemove: (runId: string) => void, audit?: AuditLog): RunsApi {
+  // Names and ids only: what was trained or exported, never a cell value.
+  const exported = (runId: string, what: string) => {
+    const summary = store.get(runId)?.summary;
+    if (summary) audit?.record('export', summary.label, [runId, summary.datasetId], `Exported the ${what}`);
+  };
   // One sorted test split per run, so each slider step is a binary search, not a sort (issue 16).
   const metricsTables = new WeakMap<object, BinaryMetricsTable>();
   return {
@@ -43,8 +49,13 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       return parsed.ok ? parsed : fail('bad-config', parsed.message);
     },
 
-    train(datasetId, config, jobId, onProgress) {
-      return jobs.run(jobId, onProgress, (job) => store.train(datasetId, config, job), mergeSteps);
+    async train(datasetId, config, jobId, onProgress) {
+      const result = await jobs.run(jobId, onProgress, (job) => store.train(datasetId, config, job), mergeSteps);
+      if (result.ok) {
+        const s = result.value;
+        audit?.record('train', s.label, [s.id, s.datasetId], `Trained ${config.model.kind} on ${s.datasetName} (version ${s.datasetVersion}) to predict ${config.target} from ${config.features.length} columns, ${s.trainRows.toLocaleString('en-US')} training rows`);
+      }
+      return result;
     },
 
     /** Exact (float64 over the test split), not read off a thinned curve; the split is sorted once per run. */
@@ -63,6 +74,7 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       if (!stored) return gone(runId);
       const { summary, run } = stored;
       const report = runReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt }, threshold ?? undefined);
+      exported(runId, 'run report (JSON)');
       return ok(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }));
     },
 
@@ -71,18 +83,22 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       if (!stored) return gone(runId);
       const { summary, run } = stored;
       const html = htmlReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt }, threshold ?? undefined);
+      exported(runId, 'run report (HTML)');
       return ok(new Blob([html], { type: 'text/html' }));
     },
 
     async exportPredictions(runId, threshold) {
       const stored = store.get(runId);
-      return stored ? ok(new Blob([predictionsCsv(stored.run, threshold ?? undefined)], { type: 'text/csv' })) : gone(runId);
+      if (!stored) return gone(runId);
+      exported(runId, 'predictions (CSV)');
+      return ok(new Blob([predictionsCsv(stored.run, threshold ?? undefined)], { type: 'text/csv' }));
     },
 
     async exportEncodedRows(runId) {
       const stored = store.get(runId);
       if (!stored) return gone(runId);
       const design = transform(stored.run.pipeline, stored.dataset.columns, null);
+      exported(runId, 'encoded rows (CSV)');
       return ok(new Blob(encodedRowsCsv(stored.run, design), { type: 'text/csv' }));
     },
 
@@ -91,6 +107,7 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       if (!stored) return gone(runId);
       const name = `loupe-${runId}-${stored.summary.datasetName.replace(/\.[^.]+$/, '')}-pipeline.json`;
       const files = await modelDownload(stored.run, name);
+      exported(runId, `model (${files.length} files)`);
       return ok(files.map((f) => ({ name: f.name, blob: new Blob([f.data], { type: typeof f.data === 'string' ? 'application/json' : 'application/octet-stream' }) })));
     },
 
@@ -103,6 +120,7 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       const freedBytes = ledger.arrays([stored.run.scores, stored.run.y, stored.run.splitOf]) + (current ? 0 : ledger.dataset(stored.dataset));
       onRemove(runId);
       store.remove(runId);
+      audit?.record('delete', stored.summary.label, [runId], 'Removed the run');
       return ok({ runId, freedBytes });
     },
 

@@ -86,6 +86,18 @@ export function createRunStore(datasets: DatasetHost, resources: Resources, help
       return ok(summary);
     },
 
+    /** Every run, in the order trained (the workspace saves them). */
+    all(): StoredRun[] {
+      return [...runs.values()];
+    },
+
+    /** Holds a run read back from the saved workspace under its own id; later runs number on from it. */
+    restore(stored: StoredRun): void {
+      runs.set(stored.summary.id, stored);
+      resources.claim(stored.summary.id);
+      counter = Math.max(counter, Number(/^Run (\d+)/.exec(stored.summary.label)?.[1] ?? 0));
+    },
+
     /** Another service holds memory for runs: it says how much for a run id. */
     holdFor(held: (runId: string, ledger: Ledger) => number): void {
       holders.push(held);

@@ -1,5 +1,6 @@
 import type { BackendName } from '../../engine/api';
 import { useEngine } from '../../state/engine';
+import { WorkspaceButton } from '../workspace/WorkspaceButton';
 
 function formatGflops(g: number | null): string {
   if (g == null) return '';
@@ -28,6 +29,7 @@ export function Header() {
         </svg>
         Your data stays on this device
       </span>
+      <WorkspaceButton />
       <div className="backend">
         <label htmlFor="backend-select">Compute backend</label>
         <select
