@@ -3,3 +3,6 @@ export * from './windows';
 export * from './drift';
 export * from './ddm';
 export * from './prequential';
+export * from './reference';
+export * from './monitor';
+export * from './tail';
