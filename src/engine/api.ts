@@ -14,6 +14,7 @@ import type { ExplainApi } from './explain/api';
 import type { RatingsApi } from './ratings/api';
 import type { EventsApi } from './events/api';
 import type { AuditApi } from './audit/api';
+import type { StreamApi } from './stream/api';
 
 export interface EngineApi {
   session: SessionApi;
@@ -25,9 +26,10 @@ export interface EngineApi {
   ratings: RatingsApi;
   events: EventsApi;
   audit: AuditApi;
+  stream: StreamApi;
 }
 
-export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi };
+export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, StreamApi };
 export type * from './session/api';
 export type * from './data/api';
 export type * from './runs/api';
@@ -37,6 +39,7 @@ export type * from './explain/api';
 export type * from './ratings/api';
 export type * from './events/api';
 export type * from './audit/api';
+export type * from './stream/api';
 export type { Outcome, Failure } from './outcome';
 export type { JobProgress, ProgressCallback } from './jobs';
 export type { ResourceUse, ResourceKind } from './resources';

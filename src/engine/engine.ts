@@ -20,6 +20,7 @@ import { createRatingsService } from './ratings/service';
 import { createEventsService } from './events/service';
 import { createAuditLog } from './audit/log';
 import { createAuditService } from './audit/service';
+import { createStreamService } from './stream/service';
 
 export function createEngine(): EngineApi {
   const jobs = createJobRunner();
@@ -48,5 +49,6 @@ export function createEngine(): EngineApi {
     ratings: createRatingsService(datasets, resources, jobs),
     events: createEventsService(datasets, resources, jobs),
     audit: createAuditService(audit),
+    stream: createStreamService(runStore, datasets, jobs, audit),
   };
 }

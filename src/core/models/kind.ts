@@ -86,6 +86,8 @@ export interface PartialFitControl {
   epochs?: number;
   /** Networks: the step size (default the spec's learning rate). */
   learningRate?: number;
+  /** Networks: rows per step (default the spec's batch size, at most 32: a window is small, and steps are what move the weights). */
+  batchSize?: number;
   /** Networks: 'adam' (default; fresh moments each update) or plain 'sgd'. */
   optimizer?: 'adam' | 'sgd';
   /** Trees: boosting rounds to add (default 10). */

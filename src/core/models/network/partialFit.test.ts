@@ -54,7 +54,7 @@ describe('network partialFit', () => {
       gb += d / n;
     }
     // batchSize 64 >= 40 rows: one step, whatever the shuffle.
-    const r = await model.partialFit!(data, { seed: 1, epochs: 1, optimizer: 'sgd', learningRate: lr });
+    const r = await model.partialFit!(data, { seed: 1, epochs: 1, optimizer: 'sgd', learningRate: lr, batchSize: 64 });
     if (!r.ok) throw new Error(r.message);
     const after = linearWeights(networkOf(r.model)!)!;
     for (let j = 0; j < 3; j++) expect(Math.abs(after.weights[j] - (w[j] - lr * (gw[j] + (l2 / n) * w[j])))).toBeLessThan(1e-6);

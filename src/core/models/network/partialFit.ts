@@ -52,7 +52,7 @@ export async function partialFitNetwork(model: NetworkModel, data: TrainingData,
   const { spec, task } = model;
   const k = outputUnits(task, model.classes);
   const random = createRandom(control.seed);
-  const batchSize = Math.min(spec.batchSize, data.rows);
+  const batchSize = Math.max(1, Math.min(control.batchSize ?? Math.min(spec.batchSize, 32), data.rows));
   const nextBatch = createBatcher(hostRows(task, data, k, scale), batchSize, transposeBeforeMatMul());
   const vars = updated.net.trainableWeights.map((w) => w.read() as tf.Variable);
   const optimizer = createOptimizer(control.optimizer ?? (spec.kind === 'mlp' && spec.optimizer !== 'adam' ? spec.optimizer : 'adam'), vars);
