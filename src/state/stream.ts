@@ -75,7 +75,7 @@ function parseConfig(form: StreamForm, live: TailFormat | null): { ok: true; val
       window: { kind: form.windowKind, unit: live ? 'rows' : form.unit, size: size * scale, ...(form.windowKind === 'sliding' ? { step: step * scale } : {}) },
       rowsPerSecond: speed,
       update: form.update,
-      partialFit: { epochs: 3, rounds: 5 },
+      partialFit: { epochs: 5, rounds: 5 },
       seed: 1,
     },
   };

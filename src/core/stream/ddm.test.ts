@@ -47,3 +47,24 @@ describe('DDM (Gama et al. 2004)', () => {
     expect(firstDrift).toBeLessThan(2200);
   });
 });
+
+describe('DDM before a first error', () => {
+  it('an accurate start does not make the first error a drift', () => {
+    const ddm = createDdm();
+    for (let i = 0; i < 100; i++) ddm.add(false);
+    expect(ddm.add(true)).toBe('in-control');
+  });
+});
+
+describe('DDM checked per window', () => {
+  it('in 50 seeded streams at 10% error, no false drift in 12 windows of 250; the jump to 50% is caught in its window', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const r = createRandom(seed);
+      const ddm = createDdm();
+      for (let w = 0; w < 13; w++) {
+        const errors = Uint8Array.from({ length: 250 }, () => (r.next() < (w < 12 ? 0.1 : 0.5) ? 1 : 0));
+        expect(ddm.addWindow(errors) === 'drift', `seed ${seed}, window ${w}`).toBe(w === 12);
+      }
+    }
+  });
+});

@@ -36,7 +36,7 @@ export interface WindowReport {
   classBalance: number[];
   drift: FeatureDrift[];
   ddm: DdmState;
-  /** The worst DDM level seen inside the window. */
+  /** DDM's level after the window (its rule is checked once per window). */
   ddmLevel: DdmLevel;
   alerts: StreamAlert[];
   /** Whether the updated model learned from this window, and its loss on the rows before and after. */
@@ -82,10 +82,9 @@ export function targetsOf(columns: Column[], m: Pick<MonitoredModel, 'target' | 
   return y;
 }
 
-const DDM_LEVELS: DdmLevel[] = ['in-control', 'warning', 'drift'];
-
 export function createStreamMonitor(m: MonitoredModel, reference: DriftReference, options: MonitorOptions) {
   const k = m.task === 'multiclass' ? m.classes.length : m.task === 'binary' ? 2 : 1;
+  // Checked once per window (ddm.ts says why).
   const ddm = createDdm();
   let updated: FittedModel = m.model;
   // False once the updated model was kept as a run: the run owns it then, and the monitor must not free it.
@@ -111,13 +110,8 @@ export function createStreamMonitor(m: MonitoredModel, reference: DriftReference
       if (m.task === 'regression' && !Number.isFinite(band) && n > 0) band = 2 * frozen.rmse;
 
       const alerts: StreamAlert[] = [];
-      let worst = 0;
       const errors = predictionErrors(m.task, y, frozenScores, k, m.threshold, band);
-      for (let i = 0; i < n; i++) {
-        const level = ddm.add(errors[i] === 1);
-        worst = Math.max(worst, DDM_LEVELS.indexOf(level));
-      }
-      const ddmLevel = DDM_LEVELS[worst];
+      const ddmLevel = ddm.addWindow(errors);
       if (ddmLevel !== 'in-control') {
         alerts.push({ window: meta.index, kind: ddmLevel === 'drift' ? 'ddm-drift' : 'ddm-warning', feature: null, message: ddmLevel === 'drift' ? "The frozen model's error rate rose past DDM's drift level (p + s >= pmin + 3 smin)." : "The frozen model's error rate is past DDM's warning level (p + s >= pmin + 2 smin)." });
       }
