@@ -26,8 +26,8 @@ export function StreamView() {
           <h3>Prequential {metric}: frozen vs updated</h3>
           <StreamChart metric={metric} />
         </div>
-        <div className="panel">
-          <h3>Drift per feature (latest window against the reference)</h3>
+        <div className="panel drift-panel">
+          <h3>Drift per feature, latest window</h3>
           <DriftTable />
         </div>
       </div>
