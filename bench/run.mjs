@@ -11,8 +11,9 @@ import * as search from './workloads/search.mjs';
 import * as onboarding from './workloads/onboarding.mjs';
 import * as gbdt from './workloads/gbdt.mjs';
 import * as ui from './workloads/ui.mjs';
+import * as stream from './workloads/stream.mjs';
 
-const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search, onboarding, gbdt, ui];
+const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search, onboarding, gbdt, ui, stream];
 
 const args = process.argv.slice(2);
 const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;
