@@ -58,6 +58,8 @@ test('stream replay: the drift alert fires within a window of the planted drift,
   await view.getByLabel('Dataset to replay').selectOption({ label: 'stream.csv' });
   await view.getByLabel('Model (run)').selectOption({ index: 1 });
   await view.getByLabel('Timestamp column').selectOption('time');
+  // Chromium has the File System Access API, so the live-file button is offered.
+  await expect(view.getByRole('button', { name: 'Tail a live file…' })).toBeVisible();
   await view.getByLabel('Window size').fill('abc');
   await view.getByRole('button', { name: 'Play' }).click();
   await expect(view.getByRole('alert')).toContainText('The window size "abc" is not a positive number');
@@ -79,6 +81,7 @@ test('stream replay: the drift alert fires within a window of the planted drift,
   const firstWindow = Number((await alerts.getByText(/First drift alert in window \d+/).textContent())!.match(/window (\d+)/)![1]);
   expect(Math.abs(firstWindow - (DRIFT_AT / WINDOW + 1))).toBeLessThanOrEqual(1);
   await expect(alerts.getByText(/x2: PSI/).first()).toBeVisible();
+  await expect(view.getByText(/DDM \(frozen model\): .* class balance in the last window: 0 \d/)).toBeVisible();
 
   // The chart's table: the last windows' AUC, frozen far below the updated model's.
   await view.getByText('Show as table').click();

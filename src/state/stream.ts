@@ -3,7 +3,7 @@
  * Per-window points go to the bounded series (streamSeries.ts), not here.
  */
 import { create } from 'zustand';
-import type { FeatureDrift, StreamAlert, StreamConfig, StreamProgress, StreamState, UpdatePolicy, WindowMetrics } from '../engine/api';
+import type { FeatureDrift, StreamAlert, StreamConfig, StreamProgress, StreamState, UpdatePolicy, WindowMetrics, WindowReport } from '../engine/api';
 import { createTailReader, type TailFormat } from '../core/stream/tail';
 import { engineConnection } from './engine';
 import { useRuns } from './runs';
@@ -39,7 +39,7 @@ export interface StreamStore {
   throughput: number;
   alerts: StreamAlert[];
   latestDrift: FeatureDrift[];
-  latest: { frozen: WindowMetrics; updated: WindowMetrics } | null;
+  latest: { frozen: WindowMetrics; updated: WindowMetrics; classBalance: number[]; ddm: WindowReport['ddm']; ddmLevel: WindowReport['ddmLevel'] } | null;
   updates: number;
   error: string | null;
   kept: string | null;
@@ -100,7 +100,7 @@ export const useStream = create<StreamStore>((set, get) => {
       throughput: p.throughput,
       updates: s.updates + p.windows.filter((w) => w.update).length,
       ...(newAlerts.length ? { alerts: [...s.alerts, ...newAlerts].slice(-MAX_ALERTS) } : {}),
-      ...(last ? { latestDrift: last.drift, latest: { frozen: last.frozen, updated: last.updated } } : {}),
+      ...(last ? { latestDrift: last.drift, latest: { frozen: last.frozen, updated: last.updated, classBalance: last.classBalance, ddm: last.ddm, ddmLevel: last.ddmLevel } } : {}),
     }));
     if (newAlerts.length) useUi.getState().announce(`Stream alert in window ${newAlerts[0].window + 1}: ${newAlerts[0].message}`);
   };

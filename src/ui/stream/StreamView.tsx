@@ -8,6 +8,7 @@ import { StreamChart } from './StreamChart';
 import { DriftTable } from './DriftTable';
 import { StreamControls } from './StreamControls';
 
+const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
 
 export function StreamView() {
@@ -20,7 +21,7 @@ export function StreamView() {
       <h2>Stream replay</h2>
       <p className="muted small">Replays a time-ordered dataset (or a file another program appends to) window by window. Each window is scored first by the frozen model and a copy updated online, and only then learned from (test, then train). Nothing leaves this device.</p>
       <StreamControls />
-      <StreamStatus metric={metric} />
+      <StreamStatus metric={metric} classes={run?.classes ?? []} />
       <div className="stream-grid">
         <div className="panel">
           <h3>Prequential {metric}: frozen vs updated</h3>
@@ -36,7 +37,7 @@ export function StreamView() {
   );
 }
 
-function StreamStatus({ metric }: { metric: string }) {
+function StreamStatus({ metric, classes }: { metric: string; classes: string[] }) {
   const { state, windowsDone, totalWindows, rowsDone, totalRows, throughput, latest, updates, source, tail } = useStream();
   if (state === 'idle') return null;
   const key = metric === 'RMSE' ? 'rmse' : metric === 'accuracy' ? 'accuracy' : 'auc';
@@ -52,6 +53,12 @@ function StreamStatus({ metric }: { metric: string }) {
           last window {metric}: frozen <strong>{fmt(latest?.frozen[key])}</strong> · updated <strong>{fmt(latest?.updated[key])}</strong>
         </span>
       </div>
+      {latest ? (
+        <p className="small muted">
+          DDM (frozen model): {latest.ddmLevel} · error rate {pct(latest.ddm.errorRate)} (lowest {pct(latest.ddm.minErrorRate)}) over {latest.ddm.rows.toLocaleString()} rows since its last reset
+          {latest.classBalance.length > 0 ? ` · class balance in the last window: ${latest.classBalance.map((share, i) => `${classes[i] ?? i} ${pct(share)}`).join(', ')}` : ''}
+        </p>
+      ) : null}
       {fraction !== null ? <progress max={1} value={fraction} aria-label="Replay progress" /> : null}
       {source === 'live' && tail ? <p className="small muted">Tailing {tail.name}: {tail.bytes.toLocaleString()} bytes read; new lines are read every 2 seconds.</p> : null}
     </div>
