@@ -23,7 +23,7 @@ export function DriftTable() {
           <tr key={d.feature}>
             <th scope="row">{d.feature}</th>
             <td>
-              <span className="psi-bar" style={{ width: `${Math.min(1, d.psi / 0.5) * 60}px` }} data-level={d.level} /> {d.psi.toFixed(3)}
+              <span className="psi-bar" style={{ width: `${Math.min(1, d.psi / 0.5) * 36}px` }} data-level={d.level} /> {d.psi.toFixed(3)}
             </td>
             <td>
               {d.test === 'ks' ? 'KS' : 'χ²'} {d.statistic.toFixed(3)}

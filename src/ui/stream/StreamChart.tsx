@@ -35,7 +35,12 @@ function draw(canvas: HTMLCanvasElement | null, width: number, points: StreamPoi
     ctx.stroke();
     ctx.fillText(v.toFixed(2), 4, y(v) + 4);
   }
-  ctx.fillText('window', PAD.left + w - 40, HEIGHT - 6);
+  ctx.fillStyle = '#646b7d';
+  if (points.length > 0) {
+    ctx.fillText(`window ${first + 1}`, PAD.left, HEIGHT - 6);
+    const lastLabel = `window ${first + span + 1}`;
+    ctx.fillText(lastLabel, PAD.left + w - ctx.measureText(lastLabel).width, HEIGHT - 6);
+  }
   for (const p of points) {
     if (p.alert) {
       ctx.fillStyle = 'rgba(180, 35, 24, 0.18)';
