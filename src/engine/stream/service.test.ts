@@ -84,6 +84,35 @@ describe.each(TRANSPORTS)('stream replay through the engine (%s)', (transport) =
     expectOk(await engine.stream.close('stream-2'));
   });
 
+  it('a live file: appended lines become windows as they arrive, parsed with the training schema', async () => {
+    const { engine, callback } = connection;
+    const windows: number[] = [];
+    let waiting = false;
+    const running = engine.stream.start(
+      { runId, source: { kind: 'live', format: 'csv' }, window: { kind: 'tumbling', unit: 'rows', size: 200 }, rowsPerSecond: 0, update: 'every-window', seed: 1 },
+      'stream-live',
+      callback((p: StreamProgress) => {
+        windows.push(...p.windows.map((w) => w.index));
+        waiting = p.state === 'waiting';
+      }),
+    );
+    const [header, ...lines] = driftCsv(500, DRIFT_AT, 3).trimEnd().split('\n');
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expectOk(await engine.stream.append('stream-live', bytes(lines.slice(0, 150).join('\n') + '\n'), bytes(header + '\n')));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(windows).toEqual([]);
+    expect(waiting).toBe(true);
+    expect(expectOk(await engine.stream.append('stream-live', bytes(lines.slice(150).join('\n') + '\n'), bytes(header + '\n'))).rows).toBe(350);
+    for (let i = 0; i < 50 && windows.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(windows).toEqual([0, 1]);
+    const bad = await engine.stream.append('stream-live', bytes('2026-01-01T00:00:00.000Z,abc,1,red,1\n'), bytes(header + '\n'));
+    expect(bad.ok ? '' : bad.message).toMatch(/x1/);
+    expectOk(await engine.stream.stop('stream-live'));
+    expect(expectOk(await running).windows).toBe(2);
+    expect(expectOk(await engine.stream.keepUpdated('stream-live')).origin).toBe('update');
+    expectOk(await engine.stream.close('stream-live'));
+  });
+
   it('says what is wrong with a bad start', async () => {
     const { engine } = connection;
     const bad = await engine.stream.start({ runId, source: { kind: 'dataset', datasetId: streamDataset, timeColumn: 'colour' }, window: { kind: 'tumbling', unit: 'rows', size: 100 }, rowsPerSecond: 0, update: 'never', seed: 1 }, 'stream-3', null);
