@@ -13,8 +13,9 @@ import * as gbdt from './workloads/gbdt.mjs';
 import * as ui from './workloads/ui.mjs';
 import * as anomaly from './workloads/anomaly.mjs';
 import * as persist from './workloads/persist.mjs';
+import * as stream from './workloads/stream.mjs';
 
-const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search, onboarding, gbdt, ui, anomaly, persist];
+const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search, onboarding, gbdt, ui, anomaly, persist, stream];
 
 const args = process.argv.slice(2);
 const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;

@@ -17,6 +17,7 @@ import type { AuditApi } from './audit/api';
 import type { AnomalyApi } from './anomaly/api';
 import type { PrivacyApi } from './privacy/api';
 import type { WorkspaceApi } from './workspace/api';
+import type { StreamApi } from './stream/api';
 
 export interface EngineApi {
   session: SessionApi;
@@ -31,9 +32,10 @@ export interface EngineApi {
   anomaly: AnomalyApi;
   privacy: PrivacyApi;
   workspace: WorkspaceApi;
+  stream: StreamApi;
 }
 
-export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi, WorkspaceApi };
+export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi, WorkspaceApi, StreamApi };
 export type * from './session/api';
 export type * from './data/api';
 export type * from './runs/api';
@@ -46,6 +48,7 @@ export type * from './audit/api';
 export type * from './anomaly/api';
 export type * from './privacy/api';
 export type * from './workspace/api';
+export type * from './stream/api';
 export type { Outcome, Failure } from './outcome';
 export type { JobProgress, ProgressCallback } from './jobs';
 export type { ResourceUse, ResourceKind } from './resources';

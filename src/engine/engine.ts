@@ -23,6 +23,7 @@ import { createAuditService } from './audit/service';
 import { createAnomalyService } from './anomaly/service';
 import { createPrivacyService } from './privacy/service';
 import { createWorkspaceService, type WorkspaceDeps } from './workspace/service';
+import { createStreamService } from './stream/service';
 
 /** Where the workspace is saved: IndexedDB unless a test passes its own store (workspace/records.ts). */
 export interface EngineOptions {
@@ -62,5 +63,6 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     anomaly: createAnomalyService(datasets, jobs, audit),
     privacy: createPrivacyService(datasets, audit),
     workspace: createWorkspaceService({ host: datasets, runs: runStore, forgetRun, audit, jobs, resources, openStore: options.workspaceStore, debounceMs: options.workspaceDebounceMs }),
+    stream: createStreamService(runStore, datasets, jobs, audit),
   };
 }

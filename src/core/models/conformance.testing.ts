@@ -41,6 +41,14 @@ async function fitOrThrow(kind: ModelKindDefinition, task: TaskKind, seed = 5, c
   return r.model;
 }
 
+/** Rows whose relation moved: labels rotated by one class, or another linear target. */
+function shiftedRows(task: TaskKind, seed: number): TrainingData {
+  if (task === 'regression') return linearTarget(200, [-2, 1, 0.5, 1, 0, 0.5], seed);
+  const classes = task === 'binary' ? 2 : 3;
+  const rows = blobs(200, COLS, classes, seed);
+  return { ...rows, y: rows.y.map((c) => (c + 1) % classes) };
+}
+
 function maxDiff(a: Float64Array, b: Float64Array): number {
   expect(a.length).toBe(b.length);
   let worst = 0;
@@ -153,6 +161,30 @@ export function describeConformance(kind: ModelKindDefinition): void {
           }
         });
         for (const { backend, reason } of SKIPPED_BACKENDS) it.skip(`${backend}: skipped (${reason})`, () => {});
+
+        it('partialFit, where the kind offers it: seeded, leaves the model as it was, lowers the loss on shifted rows, frees its tensors', async () => {
+          const before = tf.memory().numTensors;
+          const model = await fitOrThrow(kind, task);
+          if (!model.partialFit) {
+            model.dispose();
+            return;
+          }
+          const probe = dataFor(task, 56).val;
+          const frozen = await model.predict(probe.x, probe.rows);
+          const shifted = shiftedRows(task, 57);
+          const control = { seed: 9, epochs: 3, rounds: 5 };
+          const a = await model.partialFit(shifted, control);
+          const b = await model.partialFit(shifted, control);
+          if (!a.ok || !b.ok) throw new Error(`${kind.kind} partialFit: ${a.ok ? '' : a.message} ${b.ok ? '' : b.message}`);
+          expect(maxDiff(await a.model.predict(probe.x, probe.rows), await b.model.predict(probe.x, probe.rows))).toBe(0);
+          expect(maxDiff(await model.predict(probe.x, probe.rows), frozen)).toBe(0);
+          expect(a.lossAfter).toBeLessThan(a.lossBefore);
+          expect([a.model.kind, a.model.task, a.model.classes, a.model.inputCols]).toEqual([model.kind, model.task, model.classes, model.inputCols]);
+          a.model.dispose();
+          b.model.dispose();
+          model.dispose();
+          expect(tf.memory().numTensors).toBe(before);
+        });
 
         it(`SHAP is additive (within ${SHAP_TOLERANCE}), and an interventional exact explainer equals brute-force Shapley`, async () => {
           const data = dataFor(task, 55);

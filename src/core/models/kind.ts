@@ -78,6 +78,25 @@ export type FitOutcome =
   | { ok: true; model: FittedModel; history: TrainingStep[]; stoppedEarly: boolean; bestStep: number }
   | FitFailure;
 
+/** How far an online update goes (FittedModel.partialFit). */
+export interface PartialFitControl {
+  seed: number;
+  signal?: { readonly aborted: boolean };
+  /** Networks: passes over the new rows (default 1). */
+  epochs?: number;
+  /** Networks: the step size (default the spec's learning rate). */
+  learningRate?: number;
+  /** Networks: rows per step (default the spec's batch size, at most 32: a window is small, and steps are what move the weights). */
+  batchSize?: number;
+  /** Networks: 'adam' (default; fresh moments each update) or plain 'sgd'. */
+  optimizer?: 'adam' | 'sgd';
+  /** Trees: boosting rounds to add (default 10). */
+  rounds?: number;
+}
+
+/** An update: a new model (the one updated is left as it was) and its mean loss on the new rows before and after. */
+export type PartialFitOutcome = { ok: true; model: FittedModel; lossBefore: number; lossAfter: number } | FitFailure;
+
 /** One file of a saved model. Text files are strings, binary ones ArrayBuffers. */
 export interface ModelFile {
   name: string;
@@ -134,6 +153,13 @@ export interface FittedModel {
   /** Tree models: their trees (XGBoost's layout, gbdt/forest.ts) and the output group each scores. */
   trees?: { list: Tree[]; group: Int32Array; groups: number; featureNames: string[] };
   save(): Promise<SavedModel>;
+  /**
+   * Online update on new rows, encoded by the run's pipeline as it was fitted: the pipeline's
+   * statistics stay frozen so the weights keep their meaning (network/partialFit.ts, gbdt/boost.ts).
+   * Returns a new model; this one is unchanged, so a stream can compare the two. Absent where the
+   * kind cannot learn incrementally.
+   */
+  partialFit?(data: TrainingData, control: PartialFitControl): Promise<PartialFitOutcome>;
   /** Bytes the model holds (weights on the backend, trees in typed arrays), for the resource list. */
   bytes(): number;
   /** Frees what the model holds (tensors); it cannot be used afterwards. */

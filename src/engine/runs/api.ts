@@ -39,6 +39,8 @@ export interface RunSummary {
   origin?: 'train' | 'update';
   /** The run this one was updated from (model versions form a tree through this). */
   parentRunId?: string;
+  /** An update's origin in words: "stream over data.csv, windows 1-12". */
+  updateNote?: string;
 }
 
 export interface TrainProgress {

@@ -6,7 +6,8 @@
 import { activeBackend } from '../../core/compute/backends';
 import { runExperiment, type Experiment, type ExperimentConfig } from '../../core/experiment/run';
 import type { Dataset } from '../../core/frame/types';
-import { maxSteps, modelKind, type FitControl, type TrainingStep } from '../../core/models';
+import { maxSteps, modelKind, type FitControl, type FittedModel, type TrainingStep } from '../../core/models';
+import { experimentWithModel } from '../../core/experiment/withModel';
 import { treeSummary } from './trees';
 import type { Job } from '../jobs';
 import { fail, ok, type Outcome } from '../outcome';
@@ -96,6 +97,33 @@ export function createRunStore(datasets: DatasetHost, resources: Resources, help
       runs.set(stored.summary.id, stored);
       resources.claim(stored.summary.id);
       counter = Math.max(counter, Number(/^Run (\d+)/.exec(stored.summary.label)?.[1] ?? 0));
+    },
+
+    /**
+     * A new run from an updated model of `parentId` (a stream's online update), evaluated on the
+     * parent's test rows; it keeps the parent's dataset, pipeline and split (origin 'update').
+     */
+    async addUpdated(parentId: string, model: FittedModel, note: string): Promise<RunSummary | null> {
+      const parent = runs.get(parentId);
+      if (!parent) return null;
+      const run = await experimentWithModel(parent.run, parent.dataset, model);
+      counter++;
+      const id = resources.newId('run');
+      const summary: RunSummary = {
+        ...parent.summary,
+        id,
+        label: `Run ${counter} · ${model.kind} · updated from ${parent.summary.label.split(' · ')[0]}`,
+        createdAt: new Date().toISOString(),
+        history: [],
+        capabilities: { margin: model.margin !== undefined, exactExplainer: model.exactExplainer?.method ?? null, trees: treeSummary(model) },
+        evaluation: run.evaluation,
+        timings: run.timings,
+        origin: 'update',
+        parentRunId: parentId,
+        updateNote: note,
+      };
+      runs.set(id, { summary, run, dataset: parent.dataset });
+      return summary;
     },
 
     /** Another service holds memory for runs: it says how much for a run id. */

@@ -9,7 +9,7 @@ import type { FitControl, FitData, FitFailure, TrainingStep } from '../kind';
 import type { HistogramHelpers } from './parallel';
 import { evaluateOutputs, metricNameFor } from '../validation';
 import { binFeatures, binLike, MAX_BINS } from './bins';
-import type { Forest, Tree } from './forest';
+import { forestMargins, type Forest, type Tree } from './forest';
 import { addTreeToMargins, growTree } from './grow';
 import { createHistogramPool } from './split';
 import type { GbdtSpec } from './spec';
@@ -48,7 +48,12 @@ function sampleFeatures(features: number, colsample: number, random: Random): In
   return Int32Array.from(order.subarray(0, Math.max(1, Math.ceil(features * colsample)))).sort();
 }
 
-export async function boost(data: FitData, s: BoostSettings, categorical: boolean[], control: FitControl, helpers: HistogramHelpers | null = null): Promise<BoostOutcome> {
+/**
+ * `start`: an online update (FittedModel.partialFit) adds rounds to this forest, from its margins
+ * on the new rows; its base margin and trees are kept as they are, and the new rows are binned on
+ * their own (a tree's thresholds are raw values, so bins need not match the first fit's).
+ */
+export async function boost(data: FitData, s: BoostSettings, categorical: boolean[], control: FitControl, helpers: HistogramHelpers | null = null, start: Forest | null = null): Promise<BoostOutcome> {
   const { train, val, task } = data;
   const objective = objectiveFor(task);
   const groups = task === 'multiclass' ? data.classes : 1;
@@ -59,9 +64,9 @@ export async function boost(data: FitData, s: BoostSettings, categorical: boolea
   const allocate = helpers ? (bytes: number) => helpers.allocate(bytes) : (bytes: number) => new ArrayBuffer(bytes);
   const binned = binFeatures(train.x, train.rows, train.cols, categorical, maxBins, allocate);
   const valBinned = val.rows > 0 ? binLike(binned, val.x, val.rows) : null;
-  const baseMargin = baseMarginOf(objective, train.y, weights);
-  const margins = new Float64Array(train.rows * groups).fill(baseMargin);
-  const valMargins = new Float64Array(val.rows * groups).fill(baseMargin);
+  const baseMargin = start ? start.baseMargin : baseMarginOf(objective, train.y, weights);
+  const margins = start ? forestMargins(start, train.x, train.rows) : new Float64Array(train.rows * groups).fill(baseMargin);
+  const valMargins = start ? forestMargins(start, val.x, val.rows) : new Float64Array(val.rows * groups).fill(baseMargin);
   const g = new Float64Array(train.rows * groups);
   const h = new Float64Array(train.rows * groups);
   const gc = new Float64Array(allocate(train.rows * 8));
@@ -78,8 +83,8 @@ export async function boost(data: FitData, s: BoostSettings, categorical: boolea
   async function rounds(): Promise<BoostOutcome> {
     const rules = { ...s, maxCategoriesPerSplit: s.maxCategoriesPerSplit };
     const pool = createHistogramPool(binned);
-    const trees: Tree[] = [];
-    const treeGroup: number[] = [];
+    const trees: Tree[] = start ? [...start.trees] : [];
+    const treeGroup: number[] = start ? Array.from(start.treeGroup) : [];
     const history: TrainingStep[] = [];
     const patience = valBinned ? s.earlyStoppingRounds : 0;
     const stopping = createEarlyStopping<number>(patience);
@@ -130,6 +135,7 @@ export async function boost(data: FitData, s: BoostSettings, categorical: boolea
     const best = stopping.best();
     const bestStep = best.snapshot !== null ? best.step : history.length;
     const kept = best.snapshot ?? trees.length;
+    // An update's rounds are counted from its start; early stopping's snapshot counts trees, which include the start's.
     const forest: Forest = { objective, features: train.cols, groups, trees: trees.slice(0, kept), treeGroup: Int32Array.from(treeGroup.slice(0, kept)), baseMargin };
     return { ok: true, forest, history, stoppedEarly, bestStep };
   }

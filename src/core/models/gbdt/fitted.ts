@@ -4,7 +4,9 @@
  */
 import type { FittedModel, ModelFile, TaskKind } from '../kind';
 import { forestMargins, forestPredict, type Forest } from './forest';
-import { XGBOOST_DEFAULTS, type GbdtSpec } from './spec';
+import { MAX_CATEGORIES_PER_SPLIT, XGBOOST_DEFAULTS, type GbdtSpec } from './spec';
+import { boost } from './boost';
+import { meanLoss } from './objectives';
 import { treeShap } from './treeShap';
 import { parseXgboostModel, writeXgboostModel } from './xgboostJson';
 
@@ -49,6 +51,17 @@ export function forestFitted(forest: Forest, spec: GbdtSpec, task: TaskKind, fea
         }
       : {}),
     trees: { list: forest.trees, group: forest.treeGroup, groups: forest.groups, featureNames },
+    /** Adds `rounds` trees fitted on the new rows from the current margins; the spec's other settings apply. */
+    async partialFit(data, control) {
+      if (data.rows === 0) return { ok: true, model: forestFitted(forest, spec, task, featureNames, categorical), lossBefore: NaN, lossAfter: NaN };
+      const empty = { x: new Float32Array(0), y: new Float32Array(0), rows: 0, cols: data.cols };
+      const settings = { ...spec, rounds: Math.max(1, Math.floor(control.rounds ?? 10)), earlyStoppingRounds: 0, maxCategoriesPerSplit: MAX_CATEGORIES_PER_SPLIT };
+      const r = await boost({ task, classes: forest.groups > 1 ? forest.groups : task === 'binary' ? 2 : 1, train: data, val: empty, seed: control.seed }, settings, categorical, { signal: control.signal }, null, forest);
+      if (!r.ok) return r;
+      const lossBefore = meanLoss(forest.objective, forestMargins(forest, data.x, data.rows), data.y, forest.groups);
+      const lossAfter = meanLoss(r.forest.objective, forestMargins(r.forest, data.x, data.rows), data.y, r.forest.groups);
+      return { ok: true, model: forestFitted(r.forest, spec, task, featureNames, categorical), lossBefore, lossAfter };
+    },
     async save() {
       const types = categorical.map((c) => (c ? 'c' : 'q'));
       return { kind: 'gbdt', format: XGBOOST_FORMAT, files: [{ name: XGBOOST_FILE, data: writeXgboostModel(forest, featureNames, types) }] };

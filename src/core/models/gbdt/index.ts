@@ -6,7 +6,7 @@
 import type { ModelKindDefinition, TaskKind } from '../kind';
 import { boost } from './boost';
 import { forestFitted, loadForest } from './fitted';
-import { XGBOOST_DEFAULTS as XGBOOST, type GbdtSpec } from './spec';
+import { MAX_CATEGORIES_PER_SPLIT, XGBOOST_DEFAULTS as XGBOOST, type GbdtSpec } from './spec';
 
 export type { GbdtSpec };
 
@@ -14,8 +14,6 @@ export type { GbdtSpec };
 /** scikit-learn 1.2's HistGradientBoostingClassifier/Regressor defaults (min_hessian_to_split 1e-3). */
 const SKLEARN: Partial<GbdtSpec> = { rounds: 100, learningRate: 0.1, maxDepth: 0, maxLeaves: 31, minChildWeight: 1e-3, minSamplesLeaf: 20, lambda: 0, gamma: 0, subsample: 1, colsample: 1, maxBins: 255, earlyStoppingRounds: 10 };
 
-/** LightGBM's max_cat_threshold: the most categories one split may send to one side. */
-const MAX_CATEGORIES_PER_SPLIT = 32;
 
 export const gbdtKind: ModelKindDefinition<GbdtSpec> = {
   kind: 'gbdt',

@@ -34,3 +34,6 @@ export const XGBOOST_DEFAULTS: Omit<GbdtSpec, 'kind'> = {
   scalePosWeight: 1,
   earlyStoppingRounds: 10,
 };
+
+/** LightGBM's max_cat_threshold: the most categories one split may send to one side. */
+export const MAX_CATEGORIES_PER_SPLIT = 32;

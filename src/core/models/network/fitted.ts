@@ -8,6 +8,7 @@ import type { FitControl, FitData, FitOutcome, FittedModel, ModelFile, SavedMode
 import { loadModel, saveModel, WEIGHTS_FILE } from './persist';
 import { disposeModel, linearWeights, predictAsync } from './predict';
 import { trainModel } from './train';
+import { partialFitNetwork } from './partialFit';
 import type { NetworkModel, NetworkSpec } from './types';
 
 /** The format name written into the pipeline file for these files. */
@@ -83,6 +84,10 @@ export function networkFitted(model: NetworkModel): FittedModel {
     async save(): Promise<SavedModel> {
       const files = await saveModel(model);
       return { kind: model.spec.kind, format: NETWORK_FORMAT, files: [{ name: MODEL_JSON_FILE, data: files.modelJson }, { name: WEIGHTS_FILE, data: files.weights }] };
+    },
+    async partialFit(data, control) {
+      const r = await partialFitNetwork(model, data, control);
+      return r.ok ? { ...r, model: networkFitted(r.model) } : r;
     },
     // float32 weights, however the backend stores them.
     bytes: () => model.net.countParams() * 4,

@@ -31,7 +31,7 @@ function learningRateFor(spec: NetworkSpec, epoch: number): number {
 }
 
 /** Regression: the training target's mean and population std; classification: identity. */
-function targetScaleOf(task: TaskKind, y: Float32Array): TargetScale {
+export function targetScaleOf(task: TaskKind, y: Float32Array): TargetScale {
   if (task !== 'regression') return { offset: 0, scale: 1 };
   let mean = 0;
   for (const v of y) mean += v / y.length;
@@ -42,7 +42,7 @@ function targetScaleOf(task: TaskKind, y: Float32Array): TargetScale {
 }
 
 /** Trained outputs (logits / standardized values) for a resident matrix, read back once. */
-async function outputsOf(net: tf.LayersModel, x: Tensor): Promise<Float32Array> {
+export async function outputsOf(net: tf.LayersModel, x: Tensor): Promise<Float32Array> {
   const rows = x.shape[0];
   const out = tf.tidy(() => {
     const parts: Tensor[] = [];
