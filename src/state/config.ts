@@ -12,6 +12,8 @@ export interface StartupConfig {
   /** Model-search fold helpers; 0 keeps every fit in the engine worker (the bench's single-thread run). */
   foldWorkers?: number;
   histogramWorkers?: number;
+  /** Test hook: a ratings comparison waits N ms before each fold. */
+  recommendFoldDelayMs?: number;
 }
 
 /**
@@ -36,6 +38,7 @@ export function readStartupConfig(search: string, deviceMemoryGB: number | undef
     ingestRangeKB: wholeNumber(params.get('ingestRangeKB')),
     foldWorkers: wholeNumber(params.get('foldWorkers')),
     histogramWorkers: wholeNumber(params.get('histogramWorkers')),
+    recommendFoldDelayMs: positive(params.get('recommendFoldDelayMs')),
   };
 }
 
