@@ -57,7 +57,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     search: searchApi(search, jobs),
     saved: createSavedService(datasets, resources),
     explain: createExplainService(explainer, jobs),
-    ratings: createRatingsService(datasets, resources, jobs),
+    ratings: createRatingsService(datasets, resources, jobs, { foldDelayMs: () => session.state.config()?.recommendFoldDelayMs }),
     events: createEventsService(datasets, resources, jobs),
     audit: createAuditService(audit),
     anomaly: createAnomalyService(datasets, jobs, audit),

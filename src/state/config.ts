@@ -14,6 +14,8 @@ export interface StartupConfig {
   histogramWorkers?: number;
   /** Save the workspace in this browser (`?persist=0` turns it off; off by default for `?bench=1` runs, on with `&persist=1`). */
   persist: boolean;
+  /** Test hook: a ratings comparison waits N ms before each fold. */
+  recommendFoldDelayMs?: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export function readStartupConfig(search: string, deviceMemoryGB: number | undef
     foldWorkers: wholeNumber(params.get('foldWorkers')),
     histogramWorkers: wholeNumber(params.get('histogramWorkers')),
     persist: params.has('persist') ? params.get('persist') !== '0' : params.get('bench') !== '1',
+    recommendFoldDelayMs: positive(params.get('recommendFoldDelayMs')),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type {
+  AlgorithmProgress,
   ComparisonResult,
   EvaluationSplit,
   RatingsMapping,
@@ -23,6 +24,32 @@ export interface CompareJob {
   startedAt: number;
 }
 
+/** A ratings comparison's job: also what the preview can use while it runs. */
+export interface RatingsCompareJob extends CompareJob {
+  /** The running comparison's id (from its first progress) and the algorithms it has fitted on all ratings so far. */
+  comparisonId: string | null;
+  ready: RecommenderName[];
+  /** The chosen algorithms, in the order they run. */
+  chosen: RecommenderName[];
+  /** Each algorithm's state and time left, as the engine measured them. */
+  algorithms: AlgorithmProgress[];
+}
+
+/** What the preview reads: the running comparison once an algorithm is ready, else the latest finished one. */
+export interface PreviewSource {
+  comparisonId: string;
+  names: RecommenderName[];
+  /** Chosen algorithms still being compared (empty once the comparison is done). */
+  running: RecommenderName[];
+}
+
+export function previewSource(s: { result: ComparisonResult | null; job: Pick<RatingsCompareJob, 'comparisonId' | 'ready' | 'chosen'> | null }): PreviewSource | null {
+  const { job, result } = s;
+  if (job?.comparisonId && job.ready.length > 0) return { comparisonId: job.comparisonId, names: job.ready, running: job.chosen.filter((a) => !job.ready.includes(a)) };
+  if (result && result.previewable.length > 0) return { comparisonId: result.comparisonId, names: result.previewable, running: [] };
+  return null;
+}
+
 export interface RecommendStore {
   mapping: RatingsMapping | null;
   mappingNotes: string[];
@@ -31,7 +58,7 @@ export interface RecommendStore {
   summary: RatingsSummary | null;
   algorithms: RecommenderName[];
   split: EvaluationSplit;
-  job: CompareJob | null;
+  job: RatingsCompareJob | null;
   jobError: string | null;
   /** The latest comparison; its comparisonId names it in every preview and export call. */
   result: ComparisonResult | null;
@@ -41,8 +68,12 @@ export interface RecommendStore {
   user: string | null;
   algorithm: RecommenderName | null;
   compareWith: RecommenderName | null;
+  /** The user picked the algorithm themselves: a finished comparison keeps it instead of switching to the best. */
+  algorithmPicked: boolean;
   preview: UserPreview | null;
   comparePreview: UserPreview | null;
+  /** The comparison the lists on screen came from. */
+  previewComparisonId: string | null;
   previewError: string | null;
   item: string | null;
   similar: SimilarItem[] | null;
@@ -77,18 +108,54 @@ export const useRecommend = create<RecommendStore>((set, get) => {
   }
 
   async function refreshPreview() {
-    const { user, algorithm, compareWith, item, result, minRatings } = get();
-    if (!user || !algorithm || !result) return;
+    const { user, algorithm, compareWith, item, minRatings } = get();
+    const source = previewSource(get());
+    if (!user || !algorithm || !source) return;
     const request = ++previewRequest;
     const { engine } = engineConnection();
     const [main, other] = await Promise.all([
-      engine.ratings.userRecommendations(result.comparisonId, user, algorithm, 10, minRatings),
-      compareWith ? engine.ratings.userRecommendations(result.comparisonId, user, compareWith, 10, minRatings) : Promise.resolve(null),
+      engine.ratings.userRecommendations(source.comparisonId, user, algorithm, 10, minRatings),
+      compareWith ? engine.ratings.userRecommendations(source.comparisonId, user, compareWith, 10, minRatings) : Promise.resolve(null),
     ]);
     if (request !== previewRequest) return;
-    if (!main.ok) return set({ preview: null, comparePreview: null, previewError: main.message });
-    set({ preview: main.value, comparePreview: other && other.ok ? other.value : null, previewError: other && !other.ok ? other.message : null });
+    if (!main.ok) return set({ preview: null, comparePreview: null, previewError: main.message, previewComparisonId: null });
+    set({ preview: main.value, comparePreview: other && other.ok ? other.value : null, previewError: other && !other.ok ? other.message : null, previewComparisonId: source.comparisonId });
     if (item) await get().pickItem(item);
+  }
+
+  /**
+   * Points the preview at its current source (a comparison just got its first model, finished, or
+   * was cancelled): keeps the algorithms shown where the source has them, else the best (or first)
+   * one, picks a first user when none is, and redraws.
+   */
+  async function followSource(best: RecommenderName | null) {
+    const source = previewSource(get());
+    if (!source) return set({ preview: null, comparePreview: null, similar: null, item: null, previewComparisonId: null, previewError: null, algorithm: null, compareWith: null });
+    const { algorithm, compareWith, algorithmPicked } = get();
+    const keep = algorithm && source.names.includes(algorithm) && (algorithmPicked || !best) ? algorithm : null;
+    set({
+      algorithm: keep ?? (best && source.names.includes(best) ? best : source.names[0]),
+      compareWith: compareWith && source.names.includes(compareWith) ? compareWith : null,
+    });
+    if (!get().user) {
+      const users = await engineConnection().engine.ratings.searchRatingUsers(source.comparisonId, '', 20);
+      const first = users.ok ? users.value : [];
+      set({ userMatches: first });
+      if (first[0]) return get().pickUser(first[0]);
+    } else {
+      await refreshPreview();
+    }
+  }
+
+  /** A progress event: the bar, the per-algorithm lines, and the preview once the first algorithm is ready. */
+  function onProgress(p: RecommendProgress) {
+    const job = get().job;
+    if (!job || job.id !== p.jobId) return;
+    // Same list, same array: the preview's selectors re-render only when an algorithm gets ready.
+    const ready = p.ready && p.ready.join() !== job.ready.join() ? p.ready : job.ready;
+    set({ job: { ...job, fraction: p.fraction, message: p.message, comparisonId: p.comparisonId ?? job.comparisonId, ready, algorithms: p.algorithms ?? job.algorithms } });
+    // The first ready model moves the preview onto this comparison; later ones only join the picker.
+    if (job.ready.length === 0 && ready.length > 0) void followSource(null);
   }
 
   return {
@@ -106,8 +173,10 @@ export const useRecommend = create<RecommendStore>((set, get) => {
     user: null,
     algorithm: null,
     compareWith: null,
+    algorithmPicked: false,
     preview: null,
     comparePreview: null,
+    previewComparisonId: null,
     previewError: null,
     item: null,
     similar: null,
@@ -146,34 +215,22 @@ export const useRecommend = create<RecommendStore>((set, get) => {
       const chosen = order.filter((a) => algorithms.includes(a));
       const { engine, callback } = engineConnection();
       const id = `recommend-${++jobCounter}`;
-      set({ job: { id, fraction: 0, message: 'Preparing the ratings…', startedAt: Date.now() }, jobError: null });
+      set({ job: { id, fraction: 0, message: 'Preparing the ratings…', startedAt: Date.now(), comparisonId: null, ready: [], chosen, algorithms: [] }, jobError: null });
+      let best: RecommenderName | null = null;
       try {
-        const result = await engine.ratings.compareRecommenders(
-          mapping,
-          { algorithms: chosen, split },
-          id,
-          callback((p: RecommendProgress) => set((s) => (s.job && s.job.id === p.jobId ? { job: { ...s.job, fraction: p.fraction, message: p.message } } : {}))),
-        );
+        const result = await engine.ratings.compareRecommenders(mapping, { algorithms: chosen, split }, id, callback(onProgress));
         if (!result.ok) {
           set({ jobError: result.message });
           return;
         }
-        const keep = get().algorithm && result.value.previewable.includes(get().algorithm!) ? get().algorithm : null;
-        const best = [...result.value.rows].sort((a, b) => a.rmse - b.rmse)[0]?.algorithm ?? null;
-        const compareWith = get().compareWith && result.value.previewable.includes(get().compareWith!) ? get().compareWith : null;
-        set({ result: result.value, algorithm: keep ?? best, compareWith, summary: result.value.summary });
-        if (!get().user) {
-          const users = await engine.ratings.searchRatingUsers(result.value.comparisonId, '', 20);
-          const first = users.ok ? users.value : [];
-          set({ userMatches: first });
-          if (first[0]) await get().pickUser(first[0]);
-        } else {
-          await refreshPreview();
-        }
+        best = [...result.value.rows].sort((a, b) => a.rmse - b.rmse)[0]?.algorithm ?? null;
+        set({ result: result.value, summary: result.value.summary });
       } catch (error) {
         set({ jobError: `The comparison failed: ${(error as Error).message}` });
       } finally {
         set({ job: null });
+        // Finished: the best by RMSE unless the user picked one. Cancelled: back to the last finished comparison.
+        await followSource(best);
       }
     },
 
@@ -185,7 +242,7 @@ export const useRecommend = create<RecommendStore>((set, get) => {
     async searchUsers(query) {
       set({ userQuery: query });
       const request = ++searchRequest;
-      const comparisonId = get().result?.comparisonId;
+      const comparisonId = previewSource(get())?.comparisonId;
       const matches = comparisonId ? await engineConnection().engine.ratings.searchRatingUsers(comparisonId, query, 20) : null;
       if (request === searchRequest) set({ userMatches: matches?.ok ? matches.value : [] });
     },
@@ -196,7 +253,7 @@ export const useRecommend = create<RecommendStore>((set, get) => {
     },
 
     async pickAlgorithm(algorithm) {
-      set({ algorithm });
+      set({ algorithm, algorithmPicked: true });
       await refreshPreview();
     },
 
@@ -206,10 +263,11 @@ export const useRecommend = create<RecommendStore>((set, get) => {
     },
 
     async pickItem(item) {
-      const { algorithm, result: comparison } = get();
-      if (!algorithm || !comparison) return;
+      const { algorithm } = get();
+      const source = previewSource(get());
+      if (!algorithm || !source) return;
       set({ item });
-      const result = await engineConnection().engine.ratings.similarRatedItems(comparison.comparisonId, item, algorithm, 10);
+      const result = await engineConnection().engine.ratings.similarRatedItems(source.comparisonId, item, algorithm, 10);
       if (get().item !== item) return;
       set(result.ok ? { similar: result.value } : { similar: null, previewError: result.message });
     },
@@ -220,9 +278,10 @@ export const useRecommend = create<RecommendStore>((set, get) => {
     },
 
     async exportTopN() {
-      const { algorithm, result, minRatings } = get();
-      if (!algorithm || !result) return;
-      const csv = await engineConnection().engine.ratings.exportTopN(result.comparisonId, algorithm, 10, minRatings);
+      const { algorithm, minRatings } = get();
+      const source = previewSource(get());
+      if (!algorithm || !source) return;
+      const csv = await engineConnection().engine.ratings.exportTopN(source.comparisonId, algorithm, 10, minRatings);
       if (csv.ok) saveBlob(`loupe-top10-${algorithm}.csv`, csv.value);
       else set({ previewError: csv.message });
     },

@@ -22,6 +22,7 @@ import type { Job } from '../jobs';
 import { fail, ok, type Outcome } from '../outcome';
 import type { MappedRatings } from './mapping';
 import { previewContext, type PreviewContext } from './preview';
+import { comparisonTracker } from './progress';
 import type {
   AlgorithmScore,
   ComparisonFailure,
@@ -85,6 +86,8 @@ export interface LiveComparison {
   comparisonId: string;
   /** Called once, before the first fit, with the preview whose models map fills as algorithms get ready. */
   onPreview(preview: NonNullable<FittedComparison['preview']>): void;
+  /** Test hook (`?recommendFoldDelayMs=N`): wait this long before each fold, so an e2e can act mid-comparison. */
+  foldDelayMs?: number;
 }
 
 export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, job: Job<RecommendProgress>, live?: LiveComparison): Promise<Outcome<FittedComparison, ComparisonFailure['reason']>> {
@@ -111,8 +114,17 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
   const steps = setup.algorithms.length * (splits.length + (fitAll ? 1 : 0));
   const threshold = relevantThreshold(m);
   let done = 0;
+  const tracker = comparisonTracker(setup.algorithms, splits.length, fitAll);
   const report = (within: number, message: string, urgent = false) =>
-    job.progress({ jobId: job.id, fraction: Math.min(1, (done + within) / steps), message, ...(live ? { comparisonId: live.comparisonId, ready: [...ready] } : {}) }, urgent);
+    job.progress(
+      {
+        jobId: job.id,
+        fraction: Math.min(1, (done + within) / steps),
+        message,
+        ...(live ? { comparisonId: live.comparisonId, ready: [...ready], algorithms: tracker.snapshot() } : {}),
+      },
+      urgent,
+    );
   const signal = job.signal;
   // The long loops (item kNN's similarity matrix, top-N over every user) hand the event loop back
   // every YIELD_INTERVAL_MS through this, so a cancel lands within a second, not at the next fold.
@@ -127,10 +139,13 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
       const label = RECOMMENDER_LABELS[name];
       const sums = { rmse: 0, mae: 0, precision: 0, recall: 0, ndcg: 0, map: 0, hitRate: 0, coverage: 0, fit: 0, predict: 0 };
       const started = performance.now();
+      tracker.start(name);
       for (let f = 0; f < splits.length; f++) {
         const fold = splits.length > 1 ? `${label}: fold ${f + 1} of ${splits.length}` : label;
-        const step = f > 0 ? `${fold}${timeLeft(((performance.now() - started) / f) * (splits.length - f + (fitAll ? 1 : 0)))}` : fold;
+        // A live comparison shows each algorithm's time left on its own line; a bare call gets it in the message.
+        const step = f > 0 && !live ? `${fold}${timeLeft(((performance.now() - started) / f) * (splits.length - f + (fitAll ? 1 : 0)))}` : fold;
         report(0, step, true);
+        if (live?.foldDelayMs) await new Promise((r) => setTimeout(r, live.foldDelayMs));
         await job.yield(true);
         if (signal.aborted) throw new FitCancelled();
         const { train, test } = splits[f];
@@ -152,6 +167,7 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
         sums.fit += (t1 - t0) / 1000;
         sums.predict += (t2 - t1) / 1000;
         done++;
+        tracker.stepDone(name);
       }
       const k = splits.length;
       rows.push({
@@ -178,6 +194,8 @@ export async function compareRatings(m: MappedRatings, setup: ComparisonSetup, j
         preview.models.set(name, await fitAlgorithmAsync(spec, data, preview.ctx.all, pause, { signal, onProgress: (x) => report(x, step) }));
         ready.push(name);
         done++;
+        tracker.stepDone(name);
+        tracker.ready(name);
         report(0, `${label}: ready for the preview`, true);
       }
     }

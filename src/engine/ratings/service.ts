@@ -26,7 +26,8 @@ interface Comparison {
 const clampN = (n: number) => Math.max(1, Math.min(n, 100));
 const datasetIdsOf = (m: RatingsMapping) => [m.datasetId, ...(m.details && m.details.datasetId !== m.datasetId ? [m.details.datasetId] : [])];
 
-export function createRatingsService(datasets: DatasetHost, resources: Resources, jobs: JobRunner): RatingsApi {
+/** foldDelayMs: the `?recommendFoldDelayMs=N` test hook (EngineConfig), read when a comparison starts. */
+export function createRatingsService(datasets: DatasetHost, resources: Resources, jobs: JobRunner, hooks: { foldDelayMs?: () => number | undefined } = {}): RatingsApi {
   let current: { key: string; ids: string[]; sources: (Dataset | null)[]; mapped: MappedRatings } | null = null;
   const comparisons = new Map<string, Comparison>();
   let counter = 0;
@@ -89,7 +90,7 @@ export function createRatingsService(datasets: DatasetHost, resources: Resources
         comparisons.set(comparisonId, held);
         let outcome: Awaited<ReturnType<typeof compareRatings>> | undefined;
         try {
-          outcome = await compareRatings(built.value, setup, job, { comparisonId, onPreview: (preview) => (held.preview = preview) });
+          outcome = await compareRatings(built.value, setup, job, { comparisonId, onPreview: (preview) => (held.preview = preview), foldDelayMs: hooks.foldDelayMs?.() });
         } finally {
           if (!outcome?.ok) comparisons.delete(comparisonId);
         }

@@ -110,6 +110,20 @@ export interface RecommendProgress {
    */
   comparisonId?: string;
   ready?: RecommenderName[];
+  /** Each chosen algorithm's state and time left, in the order they run (absent from the bench's bare calls). */
+  algorithms?: AlgorithmProgress[];
+}
+
+/** One algorithm of a running comparison, for the per-algorithm lines under the bar. */
+export interface AlgorithmProgress {
+  algorithm: RecommenderName;
+  /** waiting (not started), running (folds or the fit on all ratings), ready (previewable), scored (folds done, no preview fit). */
+  status: 'waiting' | 'running' | 'ready' | 'scored';
+  foldsDone: number;
+  folds: number;
+  elapsedSeconds: number;
+  /** From its own measured steps so far; null until its first fold is done (and once it is done). */
+  secondsLeft: number | null;
 }
 
 export interface ItemRef {

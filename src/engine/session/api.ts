@@ -23,6 +23,8 @@ export interface EngineConfig {
    * run). Absent: with 3 cores or more, files from 8 MiB on, in ranges of at most 8 MiB; one pass on 2.
    */
   ingestRangeKB?: number;
+  /** Test hook (`?recommendFoldDelayMs=N`): a ratings comparison waits N ms before each fold, so an e2e can use the preview mid-comparison. */
+  recommendFoldDelayMs?: number;
   /** Model-search fold helpers (`?foldWorkers=N`): absent = one per spare core, 0 = every fit in the engine worker. */
   foldWorkers?: number;
   /** Histogram helpers for boosted trees (`?histogramWorkers=N`): absent = one per core but one (at most 3) from 3 cores, none on 2 (measured no faster there: docs/BENCHMARKS.md). */

@@ -1,12 +1,25 @@
+import { useMemo } from 'react';
 import type { RecommenderName } from '../../engine/api';
-import { useRecommend } from '../../state/recommend';
+import { previewSource, useRecommend, type PreviewSource } from '../../state/recommend';
 import { algorithmLabel } from './AlgorithmPicker';
 import { HistoryList, SimilarList, TopList } from './ItemLists';
 import { UserPicker } from './UserPicker';
 
+/** The running comparison once a model is ready, else the last finished one (selected by parts, so progress ticks do not redraw). */
+function usePreviewSource(): PreviewSource | null {
+  const result = useRecommend((s) => s.result);
+  const comparisonId = useRecommend((s) => s.job?.comparisonId ?? null);
+  const ready = useRecommend((s) => s.job?.ready ?? null);
+  const chosen = useRecommend((s) => s.job?.chosen ?? null);
+  return useMemo(
+    () => previewSource({ result, job: comparisonId && ready && chosen ? { comparisonId, ready, chosen } : null }),
+    [result, comparisonId, ready, chosen],
+  );
+}
+
 /** One user's history and top-10 (optionally two algorithms side by side), similar items, export. */
 export function PreviewPanel() {
-  const result = useRecommend((s) => s.result);
+  const source = usePreviewSource();
   const algorithm = useRecommend((s) => s.algorithm);
   const compareWith = useRecommend((s) => s.compareWith);
   const preview = useRecommend((s) => s.preview);
@@ -19,8 +32,8 @@ export function PreviewPanel() {
   const exportTopN = useRecommend((s) => s.exportTopN);
   const minRatings = useRecommend((s) => s.minRatings);
   const setMinRatings = useRecommend((s) => s.setMinRatings);
-  if (!result || result.previewable.length === 0) return null;
-  const names = result.previewable;
+  if (!source) return null;
+  const { names, running } = source;
   const itemName = similar && item ? ([...(preview?.history ?? []), ...(preview?.top ?? []), ...(other?.top ?? []), ...similar].find((i) => i.item === item)?.title ?? item) : null;
   return (
     <div className="panel" aria-label="Preview">
@@ -28,6 +41,12 @@ export function PreviewPanel() {
         <h2>Preview recommendations</h2>
         <span className="muted small">Models fitted on all ratings; already-rated items are never recommended.</span>
       </div>
+      {running.length > 0 ? (
+        <p className="muted small preview-running" role="status">
+          Ready now: {names.map(algorithmLabel).join(', ')}. Still comparing: {running.map(algorithmLabel).join(', ')} — {running.length > 1 ? 'they join' : 'it joins'} the
+          Algorithm list when fitted on all ratings.
+        </p>
+      ) : null}
       <div className="preview-controls form-rows">
         <UserPicker />
         <label>
@@ -53,7 +72,7 @@ export function PreviewPanel() {
               ))}
           </select>
         </label>
-        <label>
+        <label className="min-ratings">
           At least
           <input aria-label="Minimum ratings per item" type="number" min={1} step={1} value={minRatings} onChange={(e) => void setMinRatings(Number(e.target.value))} style={{ width: '5em' }} />
           ratings per item
