@@ -6,9 +6,23 @@ import { dropColumns } from './dropColumns';
 import { mask } from './mask';
 import { pseudonymise } from './pseudonymise';
 import { generalise } from './generalise';
+import { filterRows } from './filterRows';
+import { impute } from './impute';
+import { capOutliers } from './capOutliers';
+import { castType } from './castType';
+import { dateParts } from './dateParts';
+import { derive } from './derive';
+import { entityAggregates } from './entityAggregates';
 
 export const STEP_DEFINITIONS: readonly StepDefinition[] = [
   dropDuplicates,
+  filterRows,
+  impute,
+  capOutliers,
+  castType,
+  dateParts,
+  derive,
+  entityAggregates,
   excludeAnomalies,
   dropColumns,
   mask,
