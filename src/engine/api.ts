@@ -16,6 +16,7 @@ import type { EventsApi } from './events/api';
 import type { AuditApi } from './audit/api';
 import type { AnomalyApi } from './anomaly/api';
 import type { PrivacyApi } from './privacy/api';
+import type { CleanApi } from './clean/api';
 import type { WorkspaceApi } from './workspace/api';
 import type { StreamApi } from './stream/api';
 
@@ -31,11 +32,12 @@ export interface EngineApi {
   audit: AuditApi;
   anomaly: AnomalyApi;
   privacy: PrivacyApi;
+  clean: CleanApi;
   workspace: WorkspaceApi;
   stream: StreamApi;
 }
 
-export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi, WorkspaceApi, StreamApi };
+export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi, CleanApi, WorkspaceApi, StreamApi };
 export type * from './session/api';
 export type * from './data/api';
 export type * from './runs/api';
@@ -47,6 +49,7 @@ export type * from './events/api';
 export type * from './audit/api';
 export type * from './anomaly/api';
 export type * from './privacy/api';
+export type * from './clean/api';
 export type * from './workspace/api';
 export type * from './stream/api';
 export type { Outcome, Failure } from './outcome';

@@ -22,6 +22,7 @@ import { createAuditLog } from './audit/log';
 import { createAuditService } from './audit/service';
 import { createAnomalyService } from './anomaly/service';
 import { createPrivacyService } from './privacy/service';
+import { createCleanService } from './clean/service';
 import { createWorkspaceService, type WorkspaceDeps } from './workspace/service';
 import { createStreamService } from './stream/service';
 
@@ -62,6 +63,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     audit: createAuditService(audit),
     anomaly: createAnomalyService(datasets, jobs, audit),
     privacy: createPrivacyService(datasets, audit),
+    clean: createCleanService(datasets, resources, jobs, audit),
     workspace: createWorkspaceService({ host: datasets, runs: runStore, forgetRun, audit, jobs, resources, openStore: options.workspaceStore, debounceMs: options.workspaceDebounceMs }),
     stream: createStreamService(runStore, datasets, jobs, audit),
   };

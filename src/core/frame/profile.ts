@@ -5,7 +5,7 @@
  * one for distinct values; duplicate rows are hashed only when no column is all distinct.
  */
 import { distinctNumbersOf, duplicateRowCount, numberScanOf, scanNumbers, type NumberScan } from './distinct';
-import type { Column, ColumnKind, Dataset, ParseSettings, ParseWarning } from './types';
+import type { Column, ColumnKind, Dataset, DatasetLineage, ParseSettings, ParseWarning } from './types';
 
 export interface HistogramBin {
   x0: number;
@@ -48,6 +48,8 @@ export interface DatasetProfile {
   settings: ParseSettings;
   warnings: ParseWarning[];
   columns: ColumnProfile[];
+  /** A cleaned version: what it was made from and the recipe (counts of steps shown in the list). */
+  lineage?: DatasetLineage;
 }
 
 export const HISTOGRAM_BINS = 20;
@@ -173,6 +175,7 @@ function rowsAllDiffer(columns: ColumnProfile[], rowCount: number): boolean {
 export function profileDataset(ds: Dataset): DatasetProfile {
   const columns = ds.columns.map((column) => profileColumn(column, ds.rowCount));
   return {
+    ...(ds.lineage ? { lineage: ds.lineage } : {}),
     id: ds.id,
     name: ds.name,
     rowCount: ds.rowCount,
