@@ -28,6 +28,7 @@ export function Sidebar() {
                 <span className="muted small">
                   {formatCount(d.rowCount)} rows · {d.columnCount} columns · {formatBytes(d.memoryBytes)}
                 </span>
+                {d.lineage ? <span className="muted small">cleaned from {d.lineage.parentName} · {d.lineage.recipe.steps.length} steps</span> : null}
               </button>
               <button className="ghost remove" aria-label={`Remove ${d.name}`} title={`Remove ${d.name}`} onClick={() => void remove(id)}>
                 ✕
