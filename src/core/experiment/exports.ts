@@ -2,6 +2,7 @@
  * The files a run can be downloaded as (docs/formats.md): the report JSON and the predictions
  * CSV. Both are built in the worker; the UI only turns them into a download.
  */
+import type { DatasetLineage } from '../frame/types';
 import type { Experiment } from './run';
 import { SPLIT_NAMES } from './run';
 import { decisionThreshold, testMetricsTable } from './thresholdMetrics';
@@ -13,6 +14,10 @@ export interface RunReport {
   format: typeof REPORT_FORMAT;
   runId: string;
   dataset: string;
+  /** The dataset's version when trained (a re-read or type change makes a new one). */
+  datasetVersion?: number;
+  /** Set when the data was a cleaned version: its source file, version and the recipe's steps. */
+  lineage?: DatasetLineage;
   createdAt: string;
   backend: string;
   config: Experiment['config'];
@@ -56,7 +61,7 @@ function splitCounts(splitOf: Uint8Array) {
 }
 
 /** `threshold`: the one on screen (binary); the run's own when not given. */
-export function runReport(run: Experiment, meta: { runId: string; dataset: string; backend: string; createdAt: string }, threshold?: number): RunReport {
+export function runReport(run: Experiment, meta: ReportMeta, threshold?: number): RunReport {
   const e = run.evaluation;
   const at = decisionThreshold(run, threshold);
   const last = run.history.at(-1);
@@ -83,6 +88,16 @@ export function runReport(run: Experiment, meta: { runId: string; dataset: strin
     return { ...base, metrics: { split: 'test', ...metrics }, curves: { rocPerClass: e.rocPerClass }, confusionMatrix: { labels: run.classes, rows: 'true', columns: 'predicted', matrix: confusion } };
   }
   return { ...base, metrics: { split: 'test', ...e.metrics }, curves: { predictedVsActual: e.scatter }, confusionMatrix: null };
+}
+
+/** What a report says about where its run came from; `lineage` is set when the data was a cleaned version. */
+export interface ReportMeta {
+  runId: string;
+  dataset: string;
+  backend: string;
+  createdAt: string;
+  datasetVersion?: number;
+  lineage?: DatasetLineage;
 }
 
 /** Header per task, as docs/formats.md fixes it. */

@@ -11,6 +11,8 @@ import type { Outcome } from '../outcome';
 
 export type { ExperimentConfig, ExperimentFailure, TaskSetup, ConfidentError, SliceTable, BinaryMetrics, TrainingStep, ModelKind, ModelKindInfo, ModelSpec, ProgressKind, SettingField, SettingValue, TaskKind };
 
+import type { DatasetLineage } from '../../core/frame/types';
+
 export interface RunSummary {
   id: string;
   /** "Run 3 · mlp", as listed. */
@@ -19,6 +21,8 @@ export interface RunSummary {
   datasetName: string;
   /** The dataset's version the run was trained on (a re-read or type change makes a new one). */
   datasetVersion: number;
+  /** Set when the run was trained on a cleaned version: its source file and the recipe. */
+  datasetLineage?: DatasetLineage;
   config: ExperimentConfig;
   classes: string[];
   backend: string;

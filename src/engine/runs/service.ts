@@ -15,6 +15,7 @@ import { fail, ok } from '../outcome';
 import { createLedger } from '../resources';
 import type { AuditLog } from '../audit/log';
 import type { RunsApi } from './api';
+import { datasetWords } from '../../core/clean/lineage';
 import { mergeSteps, type RunStore } from './store';
 import { treeView } from './trees';
 
@@ -53,7 +54,7 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       const result = await jobs.run(jobId, onProgress, (job) => store.train(datasetId, config, job), mergeSteps);
       if (result.ok) {
         const s = result.value;
-        audit?.record('train', s.label, [s.id, s.datasetId], `Trained ${config.model.kind} on ${s.datasetName} (version ${s.datasetVersion}) to predict ${config.target} from ${config.features.length} columns, ${s.trainRows.toLocaleString('en-US')} training rows`);
+        audit?.record('train', s.label, [s.id, s.datasetId], `Trained ${config.model.kind} on ${datasetWords(s)} to predict ${config.target} from ${config.features.length} columns, ${s.trainRows.toLocaleString('en-US')} training rows`);
       }
       return result;
     },
@@ -73,7 +74,7 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       const stored = store.get(runId);
       if (!stored) return gone(runId);
       const { summary, run } = stored;
-      const report = runReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt }, threshold ?? undefined);
+      const report = runReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt, datasetVersion: summary.datasetVersion, ...(summary.datasetLineage ? { lineage: summary.datasetLineage } : {}) }, threshold ?? undefined);
       exported(runId, 'run report (JSON)');
       return ok(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }));
     },
@@ -82,7 +83,7 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
       const stored = store.get(runId);
       if (!stored) return gone(runId);
       const { summary, run } = stored;
-      const html = htmlReport(run, { runId, dataset: summary.datasetName, backend: summary.backend, createdAt: summary.createdAt }, threshold ?? undefined);
+      const html = htmlReport(run, { runId, dataset: datasetWords(summary), backend: summary.backend, createdAt: summary.createdAt }, threshold ?? undefined);
       exported(runId, 'run report (HTML)');
       return ok(new Blob([html], { type: 'text/html' }));
     },
@@ -166,3 +167,4 @@ export function createRunsService(store: RunStore, datasets: DatasetHost, jobs: 
     },
   };
 }
+

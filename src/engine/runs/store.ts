@@ -69,6 +69,7 @@ export function createRunStore(datasets: DatasetHost, resources: Resources, help
         datasetId,
         datasetName: ds.name,
         datasetVersion: datasets.version(datasetId),
+        ...(ds.lineage ? { datasetLineage: ds.lineage } : {}),
         config,
         classes: run.classes,
         backend: activeBackend(),

@@ -1,3 +1,4 @@
+import { datasetWords } from '../../core/clean/lineage';
 import { useRef } from 'react';
 import { useRuns } from '../../state/runs';
 import { useUi } from '../../state/ui';
@@ -51,7 +52,7 @@ export function EvaluateView() {
         <ExportBar />
       </div>
       <p className="muted small run-meta">
-        {run.datasetName} · target <strong>{c.target}</strong> ({c.task}
+        {datasetWords(run)} · target <strong>{c.target}</strong> ({c.task}
         {c.positiveClass ? `, positive class “${c.positiveClass}”` : ''}) · {c.features.length} features · {c.model.kind} · seed {c.seed} · {run.backend} · trained on{' '}
         {run.trainRows.toLocaleString('en-US')} rows in {(run.timings.trainMs / 1000).toFixed(1)} s · all metrics on the test split
       </p>
