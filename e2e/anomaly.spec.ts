@@ -40,7 +40,7 @@ test('flag anomalies in the demo customers, see why, and exclude them in the rec
 
   await panel.getByRole('button', { name: 'Exclude from training' }).click();
   await expect(panel.getByRole('status')).toContainText('Added "Exclude anomalies" as step 1 of the recipe');
-  await expect(page.getByRole('list', { name: 'Recipe steps' }).getByRole('listitem')).toHaveText([/^Exclude anomalies: top 1% by isolation forest on .*spend.* \(100 trees, seed 42\)$/]);
+  await expect(page.getByRole('list', { name: 'Recipe steps' }).getByRole('listitem').locator('strong')).toHaveText([/^Exclude anomalies: top 1% by isolation forest on .*spend.* \(100 trees, seed 42\)$/]);
 
   await table.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollTo(0, 0));

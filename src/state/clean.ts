@@ -67,7 +67,10 @@ export const useClean = create<CleanStore>((set, get) => {
         const profile = result.value.profile;
         await useDatasets.getState().refresh();
         useDatasets.getState().select(profile.id);
-        note(datasetId, 'done', `Made ${profile.name}: ${profile.rowCount.toLocaleString('en-US')} rows × ${profile.columnCount} columns. It is selected for Train; ${useDatasets.getState().byId[datasetId]?.name ?? 'the original'} is unchanged.`);
+        // The new version is selected, so the note goes with it (and with the original, for going back).
+        const text = `Made ${profile.name}: ${profile.rowCount.toLocaleString('en-US')} rows × ${profile.columnCount} columns. It is selected for Train; ${useDatasets.getState().byId[datasetId]?.name ?? 'the original'} is unchanged.`;
+        note(datasetId, 'done', text);
+        note(profile.id, 'done', text);
         useUi.getState().announce(`Recipe applied: ${profile.name} is ready`);
       } catch (error) {
         note(datasetId, 'error', `Cleaning failed: ${(error as Error).message}`);

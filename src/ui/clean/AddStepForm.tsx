@@ -30,7 +30,7 @@ export function AddStepForm({ columns, onAdd }: Props) {
     >
       <label>
         Operation{' '}
-        <select value={op} onChange={(e) => choose(e.target.value)}>
+        <select aria-label="Operation" value={op} onChange={(e) => choose(e.target.value)}>
           {STEP_FORMS.map((f) => (
             <option key={f.op} value={f.op}>{f.label}</option>
           ))}
@@ -51,7 +51,7 @@ function Field({ field, columns, value, onChange }: { field: StepField; columns:
       return (
         <label>
           {field.label}{' '}
-          <select value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
+          <select aria-label={field.label} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
             {field.optional ? <option value="">(none)</option> : null}
             {fits.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
           </select>
@@ -61,7 +61,7 @@ function Field({ field, columns, value, onChange }: { field: StepField; columns:
       return (
         <label>
           {field.label}{' '}
-          <select value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
+          <select aria-label={field.label} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
             {field.options!.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </label>
@@ -70,21 +70,21 @@ function Field({ field, columns, value, onChange }: { field: StepField; columns:
       return (
         <label>
           {field.label}{' '}
-          <input type="number" step="any" className="narrow" value={String(value ?? '')} onChange={(e) => onChange(e.target.value === '' ? '' : Number(e.target.value))} />
+          <input aria-label={field.label} type="number" step="any" className="narrow" value={String(value ?? '')} onChange={(e) => onChange(e.target.value === '' ? '' : Number(e.target.value))} />
         </label>
       );
     case 'text':
       return (
         <label>
           {field.label}{' '}
-          <input type="text" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />
+          <input aria-label={field.label} type="text" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />
         </label>
       );
     case 'numbers':
       return (
         <label>
           {field.label}{' '}
-          <input type="text" placeholder="0, 18, 65, 120" defaultValue={Array.isArray(value) ? value.join(', ') : ''} onChange={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter(Boolean).map(Number))} />
+          <input aria-label={field.label} type="text" placeholder="0, 18, 65, 120" defaultValue={Array.isArray(value) ? value.join(', ') : ''} onChange={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter(Boolean).map(Number))} />
         </label>
       );
     case 'columns':

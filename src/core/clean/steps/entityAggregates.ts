@@ -147,6 +147,6 @@ export const entityAggregates: StepDefinition = {
       next = { ...next, columns: [...next.columns, column] };
       added.push(column);
     }
-    return { ok: true, dataset: next, report: report('entity-aggregates', dataset, next, 0, `Added ${count(added.length, 'column')} over ${count(groups, `${base}`, `${base}s`)}`) };
+    return { ok: true, dataset: next, report: report('entity-aggregates', dataset, next, 0, `Added ${count(added.length, 'column')} over ${count(groups, `${base} value`)}`) };
   },
 };
