@@ -14,6 +14,8 @@ import type { ExplainApi } from './explain/api';
 import type { RatingsApi } from './ratings/api';
 import type { EventsApi } from './events/api';
 import type { AuditApi } from './audit/api';
+import type { VersionsApi } from './versions/api';
+import type { PortableApi } from './portable/api';
 
 export interface EngineApi {
   session: SessionApi;
@@ -25,9 +27,11 @@ export interface EngineApi {
   ratings: RatingsApi;
   events: EventsApi;
   audit: AuditApi;
+  versions: VersionsApi;
+  portable: PortableApi;
 }
 
-export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi };
+export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, VersionsApi, PortableApi };
 export type * from './session/api';
 export type * from './data/api';
 export type * from './runs/api';
@@ -37,6 +41,8 @@ export type * from './explain/api';
 export type * from './ratings/api';
 export type * from './events/api';
 export type * from './audit/api';
+export type * from './versions/api';
+export type * from './portable/api';
 export type { Outcome, Failure } from './outcome';
 export type { JobProgress, ProgressCallback } from './jobs';
 export type { ResourceUse, ResourceKind } from './resources';

@@ -20,6 +20,8 @@ import { createRatingsService } from './ratings/service';
 import { createEventsService } from './events/service';
 import { createAuditLog } from './audit/log';
 import { createAuditService } from './audit/service';
+import { createVersionsService } from './versions/service';
+import { createPortableService } from './portable/service';
 
 export function createEngine(): EngineApi {
   const jobs = createJobRunner();
@@ -48,5 +50,7 @@ export function createEngine(): EngineApi {
     ratings: createRatingsService(datasets, resources, jobs),
     events: createEventsService(datasets, resources, jobs),
     audit: createAuditService(audit),
+    versions: createVersionsService(runStore, audit),
+    portable: createPortableService(runStore, audit),
   };
 }

@@ -46,7 +46,7 @@ export interface PrecisionOption {
   maxScoreChange: number;
 }
 
-export function onnxBytes(run: PortableRun, precision: Precision): Uint8Array {
+export function onnxBytes(run: PortableRun, precision: Precision): Uint8Array<ArrayBuffer> {
   return encodeModel(onnxModel({ pipeline: run.pipeline, weights: run.weights, precision, classes: run.classes, target: run.target, modelKind: run.modelKind }));
 }
 

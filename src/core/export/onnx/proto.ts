@@ -72,7 +72,7 @@ class Writer {
     this.parts.push(b);
   }
 
-  finish(): Uint8Array {
+  finish(): Uint8Array<ArrayBuffer> {
     this.flush();
     const total = this.parts.reduce((s, p) => s + p.length, 0);
     const out = new Uint8Array(total);
@@ -195,7 +195,7 @@ function valueInfo(v: ValueInfo): Writer {
 }
 
 /** The model as .onnx file bytes. */
-export function encodeModel(m: Model): Uint8Array {
+export function encodeModel(m: Model): Uint8Array<ArrayBuffer> {
   const graph = new Writer();
   m.graph.nodes.forEach((n, i) => graph.message(1, node(n, i)));
   graph.string(2, m.graph.name);
