@@ -59,7 +59,7 @@ describe('model versions and ONNX export through the engine', () => {
     const blob = expectOk(await engine.portable.exportOnnx(r3.id, 'int8'));
     expect(blob.size).toBe(offer.options[2].bytes);
     const session = await ort.InferenceSession.create(new Uint8Array(await blob.arrayBuffer()));
-    expect(session.inputNames.sort()).toEqual(offer.inputs.map((i) => i.name).sort());
+    expect([...session.inputNames].sort()).toEqual(offer.inputs.map((i) => i.name).sort());
     expect((await engine.audit.list()).some((e) => e.action === 'export' && /ONNX \(int8/.test(e.detail))).toBe(true);
 
     // A run with hashed text cannot be exported, and says why.
