@@ -19,6 +19,8 @@ import type { PrivacyApi } from './privacy/api';
 import type { CleanApi } from './clean/api';
 import type { WorkspaceApi } from './workspace/api';
 import type { StreamApi } from './stream/api';
+import type { VersionsApi } from './versions/api';
+import type { PortableApi } from './portable/api';
 
 export interface EngineApi {
   session: SessionApi;
@@ -35,9 +37,11 @@ export interface EngineApi {
   clean: CleanApi;
   workspace: WorkspaceApi;
   stream: StreamApi;
+  versions: VersionsApi;
+  portable: PortableApi;
 }
 
-export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi, CleanApi, WorkspaceApi, StreamApi };
+export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi, CleanApi, WorkspaceApi, StreamApi, VersionsApi, PortableApi };
 export type * from './session/api';
 export type * from './data/api';
 export type * from './runs/api';
@@ -52,6 +56,8 @@ export type * from './privacy/api';
 export type * from './clean/api';
 export type * from './workspace/api';
 export type * from './stream/api';
+export type * from './versions/api';
+export type * from './portable/api';
 export type { Outcome, Failure } from './outcome';
 export type { JobProgress, ProgressCallback } from './jobs';
 export type { ResourceUse, ResourceKind } from './resources';

@@ -25,6 +25,8 @@ import { createPrivacyService } from './privacy/service';
 import { createCleanService } from './clean/service';
 import { createWorkspaceService, type WorkspaceDeps } from './workspace/service';
 import { createStreamService } from './stream/service';
+import { createVersionsService } from './versions/service';
+import { createPortableService } from './portable/service';
 
 /** Where the workspace is saved: IndexedDB unless a test passes its own store (workspace/records.ts). */
 export interface EngineOptions {
@@ -66,5 +68,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     clean: createCleanService(datasets, resources, jobs, audit),
     workspace: createWorkspaceService({ host: datasets, runs: runStore, forgetRun, audit, jobs, resources, openStore: options.workspaceStore, debounceMs: options.workspaceDebounceMs }),
     stream: createStreamService(runStore, datasets, jobs, audit),
+    versions: createVersionsService(runStore, audit),
+    portable: createPortableService(runStore, audit),
   };
 }

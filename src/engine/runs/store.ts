@@ -136,6 +136,11 @@ export function createRunStore(datasets: DatasetHost, resources: Resources, help
       return runs.get(runId);
     },
 
+    /** Every run, in the order they were made (model versions number them so). */
+    list(): StoredRun[] {
+      return [...runs.values()];
+    },
+
     remove(runId: string): boolean {
       const stored = runs.get(runId);
       if (!stored) return false;

@@ -1,7 +1,9 @@
 import { datasetWords } from '../../core/clean/lineage';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useRuns } from '../../state/runs';
 import { useUi } from '../../state/ui';
+import { useVersions } from '../../state/versions';
+import { OnnxExportPanel } from './OnnxExportPanel';
 import { LossChart } from '../charts/LossChart';
 import { SaveChart } from '../charts/SaveChart';
 import { BinaryPanel } from './BinaryPanel';
@@ -20,6 +22,11 @@ export function EvaluateView() {
   const selectRun = useRuns((s) => s.selectRun);
   const setView = useUi((s) => s.setView);
   const run = runs.find((r) => r.id === selectedId) ?? null;
+  const lines = useVersions((s) => s.lines);
+  const refreshVersions = useVersions((s) => s.refresh);
+  useEffect(() => void refreshVersions(), [runs.length, refreshVersions]);
+  // Each run is a version of its model line: the picker says which, and marks the current one.
+  const versionOf = new Map(lines.flatMap((l) => l.versions.map((v) => [v.runId, v] as const)));
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusWhenOpened('evaluate', heading, run !== null);
   if (!run) {
@@ -40,17 +47,22 @@ export function EvaluateView() {
       </h1>
       <div className="row-between">
         <label>
-          Run{' '}
+          Version{' '}
           <select value={run.id} onChange={(e) => selectRun(e.target.value)}>
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label} · {r.datasetName} · {r.config.target}
-              </option>
-            ))}
+            {runs.map((r) => {
+              const v = versionOf.get(r.id);
+              return (
+                <option key={r.id} value={r.id}>
+                  {v ? `v${v.version}${v.current ? ' (current)' : ''} · ` : ''}
+                  {r.label} · {r.datasetName} · {r.config.target}
+                </option>
+              );
+            })}
           </select>
         </label>
         <ExportBar />
       </div>
+      <OnnxExportPanel />
       <p className="muted small run-meta">
         {datasetWords(run)} · target <strong>{c.target}</strong> ({c.task}
         {c.positiveClass ? `, positive class “${c.positiveClass}”` : ''}) · {c.features.length} features · {c.model.kind} · seed {c.seed} · {run.backend} · trained on{' '}

@@ -1,0 +1,26 @@
+/** Portable export: a run as one ONNX file that scores raw rows, at float32, float16 or int8 weights. */
+import type { MetricChange, PrecisionOption } from '../../core/export/portable';
+import type { Precision } from '../../core/export/quantize';
+import type { Outcome } from '../outcome';
+
+export type { MetricChange, PrecisionOption, Precision };
+
+export interface OnnxInput {
+  name: string;
+  type: 'float' | 'string';
+}
+
+export interface OnnxOffer {
+  /** null when the run can be exported; otherwise why not, in words the user can act on. */
+  unavailable: string | null;
+  inputs: OnnxInput[];
+  output: { name: string; width: number };
+  /** Size and test-split metric change per precision (empty when unavailable). */
+  options: PrecisionOption[];
+}
+
+export interface PortableApi {
+  /** What an ONNX export of the run would be, before downloading it. */
+  onnxOffer(runId: string): Promise<Outcome<OnnxOffer, 'not-found'>>;
+  exportOnnx(runId: string, precision: Precision): Promise<Outcome<Blob, 'not-found' | 'not-exportable'>>;
+}
