@@ -7,10 +7,8 @@ const MAGIC: { bytes: number[]; name: string }[] = [
   { bytes: [0xff, 0xd8, 0xff], name: 'JPEG image' },
   { bytes: [0x47, 0x49, 0x46, 0x38], name: 'GIF image' },
   { bytes: [0x25, 0x50, 0x44, 0x46], name: 'PDF document' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'ZIP archive (an Excel .xlsx file is one; save it as CSV)' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], name: 'legacy Office document (.xls; save it as CSV)' },
   { bytes: [0x1f, 0x8b], name: 'gzip archive (decompress it first)' },
-  { bytes: [0x50, 0x41, 0x52, 0x31], name: 'Parquet file' },
   { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], name: 'SQLite database' },
   { bytes: [0x52, 0x49, 0x46, 0x46], name: 'RIFF media file (WebP, WAV or AVI)' },
   { bytes: [0x7f, 0x45, 0x4c, 0x46], name: 'executable (ELF)' },
@@ -33,14 +31,14 @@ export function bomLength(bytes: Uint8Array): number {
  */
 export function detectBinary(head: Uint8Array): string | null {
   for (const magic of MAGIC) {
-    if (startsWith(head, magic.bytes)) return `This looks like a ${magic.name}, not a data table. Choose a CSV, TSV, JSON or JSON Lines file.`;
+    if (startsWith(head, magic.bytes)) return `This looks like a ${magic.name}, not a data table. Choose a CSV, TSV, JSON, JSON Lines, Parquet or Excel (.xlsx) file.`;
   }
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
     return 'This file is UTF-16 text, which is not supported. Save it as UTF-8 (or CSV) and try again.';
   }
   const limit = Math.min(head.length, 8192);
   for (let k = 0; k < limit; k++) {
-    if (head[k] === 0) return 'This file contains binary data (NUL bytes), not text. Choose a CSV, TSV, JSON or JSON Lines file.';
+    if (head[k] === 0) return 'This file contains binary data (NUL bytes), not text. Choose a CSV, TSV, JSON, JSON Lines, Parquet or Excel (.xlsx) file.';
   }
   return null;
 }

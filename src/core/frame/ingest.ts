@@ -9,6 +9,7 @@ import { ColumnBuilder } from './builder';
 import { bomLength, detectBinary, detectFormat, firstNonSpace } from './detect';
 import { finishColumn } from './infer';
 import { parseJson, parseJsonLines } from './json';
+import { ingestTableBlob, tableFormatOf } from './tableFiles';
 import type { SpareArrays } from './builder';
 import { RangeMerger, rangeStarts, recycle, type RangeJob, type RangeOutcome } from './ranges';
 import { readBlob, readBytes, type ReadRequest } from './reads';
@@ -82,7 +83,7 @@ function tooLarge(estimate: number, size: number, budget: number): Result<never>
   );
 }
 
-function assemble(
+export function assemble(
   builders: ColumnBuilder[],
   rows: number,
   settings: ParseSettings,
@@ -345,6 +346,9 @@ export function ingestBytes(bytes: Uint8Array, options: IngestOptions): Result<D
  */
 export async function ingestBlob(blob: Blob, options: IngestOptions): Promise<Result<Dataset>> {
   try {
+    // Parquet and Excel are read whole by their own readers; everything else streams in chunks.
+    const table = tableFormatOf(new Uint8Array(await blob.slice(0, 4).arrayBuffer()));
+    if (table) return await ingestTableBlob(blob, table, options);
     const outcome = await readBlob(blob, ingestSteps(blob.size, options), options.beforeChunk);
     if ('ranges' in outcome && options.ranges) return await ingestRanges(blob, outcome.ranges, options.ranges, options);
     return settled(outcome);

@@ -40,7 +40,7 @@ export type Column = NumberColumn | DictionaryColumn;
 
 export type TextEncodingName = 'utf-8' | 'windows-1252';
 
-export type FileFormat = 'delimited' | 'json' | 'jsonl';
+export type FileFormat = 'delimited' | 'json' | 'jsonl' | 'parquet' | 'xlsx';
 
 /** How a file was read: shown to the user, and every field can be overridden on a re-read. */
 export interface ParseSettings {
@@ -49,11 +49,14 @@ export interface ParseSettings {
   delimiter: string;
   hasHeader: boolean;
   encoding: TextEncodingName;
+  /** Excel: the sheet read (the first unless chosen); `sheets` lists them all for the choice. */
+  sheet?: string;
+  sheets?: string[];
 }
 
 /** Problems that did not stop the load but the user should know about. */
 export interface ParseWarning {
-  kind: 'ragged-rows' | 'mixed-types' | 'encoding-fallback' | 'duplicate-column-names';
+  kind: 'ragged-rows' | 'mixed-types' | 'encoding-fallback' | 'duplicate-column-names' | 'sheet-choice';
   message: string;
   /** 1-based line numbers of the first few offending rows, when it applies. */
   lines?: number[];

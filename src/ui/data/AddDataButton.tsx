@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useDatasets } from '../../state/datasets';
 
-export const ACCEPTED_FILES = '.csv,.tsv,.txt,.tab,.psv,.json,.jsonl,.ndjson,.data,.item,text/csv,application/json';
+export const ACCEPTED_FILES = '.csv,.tsv,.txt,.tab,.psv,.json,.jsonl,.ndjson,.data,.item,.parquet,.xlsx,text/csv,application/json';
 
 /** File picker. The File handle goes to the worker; this thread never reads it. */
 export function AddDataButton() {

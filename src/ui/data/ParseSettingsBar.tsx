@@ -1,6 +1,8 @@
 import type { DatasetProfile } from '../../engine/api';
 import { useDatasets } from '../../state/datasets';
 
+const FORMAT_WORDS: Record<DatasetProfile['settings']['format'], string> = { delimited: 'delimited text', json: 'JSON', jsonl: 'JSON Lines', parquet: 'Parquet', xlsx: 'an Excel workbook' };
+
 const DELIMITERS: { value: string; label: string }[] = [
   { value: ',', label: 'comma (,)' },
   { value: '\t', label: 'tab' },
@@ -16,7 +18,17 @@ export function ParseSettingsBar({ profile }: { profile: DatasetProfile }) {
   const settings = { ...profile.settings, ...pending };
   return (
     <div className="parse-settings" role="group" aria-label="How the file was read">
-      <span className="muted small">Read as {settings.format === 'delimited' ? 'delimited text' : settings.format === 'json' ? 'JSON' : 'JSON Lines'}</span>
+      <span className="muted small">Read as {FORMAT_WORDS[settings.format]}</span>
+      {settings.format === 'xlsx' && (settings.sheets?.length ?? 0) > 1 ? (
+        <label>
+          Sheet{' '}
+          <select value={settings.sheet} disabled={busy} onChange={(e) => void reparse({ sheet: e.target.value })}>
+            {settings.sheets!.map((name) => (
+              <option key={name} value={name}>{name}</option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       {settings.format === 'delimited' ? (
         <>
           <label>
@@ -35,6 +47,7 @@ export function ParseSettingsBar({ profile }: { profile: DatasetProfile }) {
           </label>
         </>
       ) : null}
+      {settings.format === 'parquet' || settings.format === 'xlsx' ? null : (
       <label>
         Text encoding{' '}
         <select value={settings.encoding} disabled={busy} onChange={(e) => void reparse({ encoding: e.target.value as 'utf-8' | 'windows-1252' })}>
@@ -42,6 +55,7 @@ export function ParseSettingsBar({ profile }: { profile: DatasetProfile }) {
           <option value="windows-1252">Windows-1252 / Latin-1</option>
         </select>
       </label>
+      )}
     </div>
   );
 }

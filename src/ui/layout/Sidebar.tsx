@@ -17,7 +17,7 @@ export function Sidebar() {
       <AddDataButton />
       <LoadProgress />
       <SameNameChoice />
-      {order.length === 0 ? <p className="muted small">No datasets yet. Add a CSV, TSV, JSON or JSON Lines file, or drop one anywhere on the page.</p> : null}
+      {order.length === 0 ? <p className="muted small">No datasets yet. Add a CSV, TSV, JSON, JSON Lines, Parquet or Excel file, or drop one anywhere on the page.</p> : null}
       <ul className="dataset-list" aria-label="Loaded datasets">
         {order.map((id) => {
           const d = byId[id];
