@@ -14,8 +14,9 @@ import * as ui from './workloads/ui.mjs';
 import * as anomaly from './workloads/anomaly.mjs';
 import * as persist from './workloads/persist.mjs';
 import * as stream from './workloads/stream.mjs';
+import * as clean from './workloads/clean.mjs';
 
-const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search, onboarding, gbdt, ui, anomaly, persist, stream];
+const WORKLOADS = [ingest, train, recommend, recommendTopn, explain, search, onboarding, gbdt, ui, anomaly, persist, stream, clean];
 
 const args = process.argv.slice(2);
 const selected = args[0] && !args[0].startsWith('--') ? args[0] : null;

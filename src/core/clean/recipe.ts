@@ -23,10 +23,11 @@ export async function applyRecipe(dataset: Dataset, steps: readonly RecipeStep[]
     if (!definition) return { ok: false, stepIndex: i, message: `Step ${i + 1}: Loupe does not know the operation "${step.op}".` };
     const problem = definition.check(step, current);
     if (problem) return { ok: false, stepIndex: i, message: `Step ${i + 1} (${definition.describe(step)}): ${problem}` };
+    const started = performance.now();
     const result = await definition.apply(current, step, context);
     if (!result.ok) return { ok: false, stepIndex: i, message: `Step ${i + 1} (${definition.describe(step)}): ${result.message}` };
     current = result.dataset;
-    reports.push(result.report);
+    reports.push({ ...result.report, ms: performance.now() - started });
     context.onProgress?.((i + 1) / steps.length);
   }
   return { ok: true, dataset: current, reports };

@@ -35,6 +35,8 @@ export interface StepReport {
   columnsRemoved: string[];
   /** One line in words: "Dropped 12 duplicate rows", "Imputed 40 missing ages with the median 37". */
   summary: string;
+  /** How long the step took, in milliseconds (set by applyRecipe; the bench reads it). */
+  ms?: number;
 }
 
 /** Secrets a step may need at apply time; supplied by the user each time, never stored in the recipe. */

@@ -22,7 +22,7 @@ export function RecipeSteps({ datasetId, steps, preview }: Props) {
         const failed = current?.failedStep === i;
         const label = stepDefinition(step.op)?.describe(step) ?? step.op;
         return (
-          <li key={i} className={failed ? 'recipe-step failed' : 'recipe-step'}>
+          <li key={i} className={failed ? 'recipe-step failed' : 'recipe-step'} data-ms={report?.ms?.toFixed(1)} data-rows={report?.rowsBefore}>
             <div className="recipe-step-text">
               <strong>{label}</strong>
               {report ? (
