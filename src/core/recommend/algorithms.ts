@@ -1,8 +1,8 @@
 import { fitBaselineOnly, fitPopularity } from './baseline';
 import { fitKnnSteps, fitKnnWithMeans } from './knn';
 import type { RatingMatrix } from './ratings';
-import { fitSvd } from './svd';
-import { fitSvdpp } from './svdpp';
+import { fitSvd, fitSvdSteps } from './svd';
+import { fitSvdpp, fitSvdppSteps } from './svdpp';
 import { buildTrainset } from './trainset';
 import { runStepsAsync, type AlgorithmKind, type AlgorithmSpec, type FitOptions, type RatingModel } from './types';
 
@@ -39,7 +39,8 @@ export function fitAlgorithm(
 
 /**
  * fitAlgorithm that hands the event loop back (through pause) during the long loops, so a
- * cancel message can land mid-fit; item kNN's similarity matrix is the one that takes seconds.
+ * cancel message can land mid-fit: item kNN's similarity matrix every 64 rows, SVD and SVD++
+ * between epochs.
  * The model is the one fitAlgorithm gives.
  */
 export async function fitAlgorithmAsync(
@@ -49,6 +50,9 @@ export async function fitAlgorithmAsync(
   pause: () => Promise<void>,
   options?: FitOptions,
 ): Promise<RatingModel> {
-  if (spec.kind !== 'knn') return fitAlgorithm(spec, data, trainIdx, options);
-  return runStepsAsync(fitKnnSteps(buildTrainset(data, trainIdx), spec, options), pause, options?.signal);
+  if (spec.kind === 'knn') return runStepsAsync(fitKnnSteps(buildTrainset(data, trainIdx), spec, options), pause, options?.signal);
+  if (spec.kind === 'svd') return runStepsAsync(fitSvdSteps(buildTrainset(data, trainIdx), spec, options), pause, options?.signal);
+  if (spec.kind === 'svdpp') return runStepsAsync(fitSvdppSteps(buildTrainset(data, trainIdx), spec, options), pause, options?.signal);
+  // Baselines (a few ms of closed-form passes) and popularity run in one go.
+  return fitAlgorithm(spec, data, trainIdx, options);
 }

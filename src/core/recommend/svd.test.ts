@@ -79,3 +79,32 @@ describe('SVD++', () => {
     expect(why[0].weight).toBeGreaterThanOrEqual(why[3].weight);
   });
 });
+
+describe('SVD and SVD++ fits that let a cancel in', () => {
+  it('give the same model as the one-go fit, and stop within one epoch of a cancel (no progress after it)', async () => {
+    const { fitAlgorithmAsync } = await import('./algorithms');
+    const { FitCancelled } = await import('./types');
+    for (const spec of [DEFAULT_SPECS.svd, DEFAULT_SPECS.svdpp]) {
+      const pause = () => Promise.resolve();
+      const stepped = await fitAlgorithmAsync(spec, data, all, pause);
+      const once = fitAlgorithm(spec, data, all);
+      for (let u = 0; u < 5; u++) for (let i = 0; i < 6; i++) expect(stepped.predict(u, i)).toBe(once.predict(u, i));
+
+      const signal = { aborted: false };
+      const progress: number[] = [];
+      let afterCancel = 0;
+      const fit = fitAlgorithmAsync(spec, data, all, pause, {
+        signal,
+        onProgress: (x) => {
+          if (signal.aborted) afterCancel++;
+          progress.push(x);
+          // Cancel once the first epoch reports.
+          signal.aborted = true;
+        },
+      });
+      await expect(fit).rejects.toBeInstanceOf(FitCancelled);
+      expect(progress).toEqual([1 / spec.epochs]);
+      expect(afterCancel).toBe(0);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { createRandom, shuffledIndices } from '../random';
 import { clip, knowsItem, knowsUser, type Trainset } from './trainset';
-import { checkAborted, type Contribution, type FitOptions, type RatingModel, type SgdOrder } from './types';
+import { checkAborted, runSteps, type Steps, type Contribution, type FitOptions, type RatingModel, type SgdOrder } from './types';
 
 export interface SvdOptions {
   factors: number;
@@ -43,6 +43,11 @@ export function visitOrder(t: Trainset): { pos: Int32Array; user: Int32Array } {
  * where the factor updates use the values from before this step.
  */
 export function fitSvd(t: Trainset, o: SvdOptions, options?: FitOptions): RatingModel {
+  return runSteps(fitSvdSteps(t, o, options));
+}
+
+/** fitSvd as steps: it pauses (yields) between epochs, so an async caller can let a cancel in. */
+export function* fitSvdSteps(t: Trainset, o: SvdOptions, options?: FitOptions): Steps<RatingModel> {
   const F = o.factors;
   const random = createRandom(o.seed);
   const pu = initFactors(t.nUsers, F, o.initStd, random);
@@ -54,6 +59,7 @@ export function fitSvd(t: Trainset, o: SvdOptions, options?: FitOptions): Rating
   const visit = visitOrder(t);
   const n = visit.pos.length;
   for (let e = 0; e < o.epochs; e++) {
+    if (e > 0) yield;
     checkAborted(options);
     const perm = o.order === 'shuffled' ? shuffledIndices(n, random) : null;
     for (let k = 0; k < n; k++) {

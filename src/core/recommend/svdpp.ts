@@ -1,7 +1,7 @@
 import { createRandom } from '../random';
 import { factorModel, initFactors } from './svd';
 import { knowsItem, knowsUser, type Trainset } from './trainset';
-import { checkAborted, type Contribution, type FitOptions, type RatingModel } from './types';
+import { checkAborted, runSteps, type Steps, type Contribution, type FitOptions, type RatingModel } from './types';
 
 export interface SvdppOptions {
   factors: number;
@@ -22,6 +22,11 @@ export interface SvdppOptions {
  * and apply y_j <- (1 - lr reg)^n y_j + C once at the block's end. Same arithmetic, up to rounding.
  */
 export function fitSvdpp(t: Trainset, o: SvdppOptions, options?: FitOptions): RatingModel {
+  return runSteps(fitSvdppSteps(t, o, options));
+}
+
+/** fitSvdpp as steps: it pauses (yields) between epochs, so an async caller can let a cancel in. */
+export function* fitSvdppSteps(t: Trainset, o: SvdppOptions, options?: FitOptions): Steps<RatingModel> {
   const F = o.factors;
   const random = createRandom(o.seed);
   const pu = initFactors(t.nUsers, F, o.initStd, random);
@@ -35,6 +40,7 @@ export function fitSvdpp(t: Trainset, o: SvdppOptions, options?: FitOptions): Ra
   const z = new Float64Array(F);
   const shift = new Float64Array(F);
   for (let e = 0; e < o.epochs; e++) {
+    if (e > 0) yield;
     checkAborted(options);
     for (const u of t.userOrder) {
       const a = t.userStart[u];
