@@ -15,26 +15,24 @@ export function random(seed) {
   };
 }
 
-const COUNTRIES = ['US', 'DE', 'FR', 'GB', 'IN', 'BR', 'JP', 'ES', 'IT', 'CA'];
-const PLANS = ['free', 'basic', 'pro', 'team', 'enterprise'];
+/** Box–Muller normal draws from a uniform source, as the generated bench inputs use them. */
+export function normalFrom(r) {
+  return () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+}
 
 /**
- * 1,000,000 rows x 10 columns (~50 MB): integer id, two floats, an integer count, two
- * categoricals, an ISO date, a boolean, a float with ~5% missing cells, a short code.
+ * Writes a generated CSV once (later runs reuse the file): the header, then `line(i)` for each
+ * row in order, buffered into ~1 MB writes that wait for the stream to drain.
  */
-export async function ingestCsv(path = 'bench/data/ingest-1m.csv', rows = 1_000_000) {
+export async function writeCsvOnce(path, header, rows, line) {
   if (existsSync(path) && statSync(path).size > 0) return path;
   mkdirSync(dirname(path), { recursive: true });
-  const r = random(20261129);
   const out = createWriteStream(path);
   const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((res) => out.once('drain', res)));
-  await write('id,score,amount,visits,country,plan,signup,active,rating,code\n');
-  const day0 = Date.UTC(2020, 0, 1);
+  await write(`${header}\n`);
   let buf = '';
   for (let i = 0; i < rows; i++) {
-    const date = new Date(day0 + Math.floor(r() * 1500) * 86400000).toISOString().slice(0, 10);
-    const rating = r() < 0.05 ? '' : (1 + r() * 4).toFixed(2);
-    buf += `${i + 1},${(r() * 100).toFixed(3)},${(r() * 5000 - 1000).toFixed(2)},${Math.floor(r() * 200)},${COUNTRIES[Math.floor(r() * r() * 10)]},${PLANS[Math.floor(r() * 5)]},${date},${r() < 0.7 ? 'true' : 'false'},${rating},K${Math.floor(r() * 900 + 100)}\n`;
+    buf += line(i);
     if (buf.length > 1 << 20) {
       await write(buf);
       buf = '';
@@ -43,6 +41,23 @@ export async function ingestCsv(path = 'bench/data/ingest-1m.csv', rows = 1_000_
   await write(buf);
   await new Promise((res) => out.end(res));
   return path;
+}
+
+const COUNTRIES = ['US', 'DE', 'FR', 'GB', 'IN', 'BR', 'JP', 'ES', 'IT', 'CA'];
+const PLANS = ['free', 'basic', 'pro', 'team', 'enterprise'];
+
+/**
+ * 1,000,000 rows x 10 columns (~50 MB): integer id, two floats, an integer count, two
+ * categoricals, an ISO date, a boolean, a float with ~5% missing cells, a short code.
+ */
+export async function ingestCsv(path = 'bench/data/ingest-1m.csv', rows = 1_000_000) {
+  const r = random(20261129);
+  const day0 = Date.UTC(2020, 0, 1);
+  return writeCsvOnce(path, 'id,score,amount,visits,country,plan,signup,active,rating,code', rows, (i) => {
+    const date = new Date(day0 + Math.floor(r() * 1500) * 86400000).toISOString().slice(0, 10);
+    const rating = r() < 0.05 ? '' : (1 + r() * 4).toFixed(2);
+    return `${i + 1},${(r() * 100).toFixed(3)},${(r() * 5000 - 1000).toFixed(2)},${Math.floor(r() * 200)},${COUNTRIES[Math.floor(r() * r() * 10)]},${PLANS[Math.floor(r() * 5)]},${date},${r() < 0.7 ? 'true' : 'false'},${rating},K${Math.floor(r() * 900 + 100)}\n`;
+  });
 }
 
 /**

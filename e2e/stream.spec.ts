@@ -97,4 +97,17 @@ test('stream replay: the drift alert fires within a window of the planted drift,
   await expect(view.getByText(/Kept as Run 2 · logistic · updated from Run 1/)).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'stream');
+
+  // The kept model is version 2 of the same model, child of version 1: promote it and download it as ONNX.
+  await page.getByRole('tab', { name: 'Models' }).click();
+  const line = page.getByRole('region', { name: /^Versions of / }).first();
+  await expect(line.getByRole('row', { name: /v2/ })).toContainText('online update');
+  await line.getByRole('button', { name: 'Promote version 2' }).click();
+  await expect(line.getByRole('heading')).toContainText('current: version 2');
+  await line.getByRole('button', { name: 'Open version 2 in Evaluate' }).click();
+  await page.getByRole('button', { name: 'Download ONNX' }).click();
+  const onnx = page.getByRole('region', { name: 'ONNX export' });
+  await expect(onnx.getByRole('table', { name: 'ONNX precisions' })).toBeVisible({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), onnx.getByRole('button', { name: 'Download float32 ONNX' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.onnx$/);
 });

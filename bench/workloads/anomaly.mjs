@@ -3,9 +3,8 @@
 // trees, 256 rows each, top 0.1%). Beside it, scikit-learn 1.2.1's IsolationForest on the same
 // file with /usr/bin/python3 (n_jobs=1, the browser's one thread), when that Python is there.
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { random } from '../generate.mjs';
+import { existsSync } from 'node:fs';
+import { normalFrom, random, writeCsvOnce } from '../generate.mjs';
 import { openBenchPage, upload } from './train.mjs';
 
 export const name = 'anomaly';
@@ -17,27 +16,14 @@ const PYTHON = '/usr/bin/python3';
 
 /** ROWS x COLS standard normals f0..f9; every 1,000th row shifted by 8 in one feature, in turn (the anomalies). */
 async function anomalyCsv(path = 'bench/data/anomaly-1m.csv') {
-  if (existsSync(path) && statSync(path).size > 0) return path;
-  mkdirSync(dirname(path), { recursive: true });
   const r = random(20261202);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-  const out = createWriteStream(path);
-  const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((res) => out.once('drain', res)));
-  await write(Array.from({ length: COLS }, (_, j) => `f${j}`).join(',') + '\n');
-  let buf = '';
+  const normal = normalFrom(r);
   const x = new Float64Array(COLS);
-  for (let i = 0; i < ROWS; i++) {
+  return writeCsvOnce(path, Array.from({ length: COLS }, (_, j) => `f${j}`).join(','), ROWS, (i) => {
     for (let j = 0; j < COLS; j++) x[j] = normal();
     if (i % 1000 === 0) x[(i / 1000) % COLS] += 8;
-    buf += Array.from(x, (v) => v.toFixed(4)).join(',') + '\n';
-    if (buf.length > 1 << 20) {
-      await write(buf);
-      buf = '';
-    }
-  }
-  await write(buf);
-  await new Promise((res) => out.end(res));
-  return path;
+    return Array.from(x, (v) => v.toFixed(4)).join(',') + '\n';
+  });
 }
 
 const SKLEARN = `

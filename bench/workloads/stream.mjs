@@ -2,8 +2,7 @@
 // update) on 1,000,000 generated rows (seeded; 10 numeric features and a category, a drift planted
 // at row 500,000), in the engine worker on wasm. The model is a logistic regression trained on a
 // 50,000-row history file from the same generator; windows are tumbling, 10,000 rows.
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { normalFrom, random, writeCsvOnce } from '../generate.mjs';
 import { openBenchPage, upload } from './train.mjs';
 
 export const name = 'stream';
@@ -14,42 +13,19 @@ const HISTORY = 50_000;
 const DRIFT_AT = 500_000;
 const WINDOW = 10_000;
 
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function driftCsv(path, rows) {
-  if (existsSync(path) && statSync(path).size > 0) return path;
-  mkdirSync(dirname(path), { recursive: true });
   const r = random(20261202);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-  const out = createWriteStream(path);
-  const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((res) => out.once('drain', res)));
-  await write(`time,${Array.from({ length: 10 }, (_, j) => `x${j}`).join(',')},colour,label\n`);
+  const normal = normalFrom(r);
   const start = Date.UTC(2026, 0, 1);
-  let buf = '';
-  for (let i = 0; i < rows; i++) {
+  return writeCsvOnce(path, `time,${Array.from({ length: 10 }, (_, j) => `x${j}`).join(',')},colour,label`, rows, (i) => {
     const after = i >= DRIFT_AT;
     const x = Array.from({ length: 10 }, (_, j) => normal() + (after && j === 1 ? 1 : 0));
     let z = 0;
     for (let j = 0; j < 10; j++) z += (j % 2 ? -0.5 : 0.6) * x[j];
     const label = r() < 1 / (1 + Math.exp(after ? z : -z)) ? 1 : 0;
-    buf += `${new Date(start + i * 1000).toISOString()},${x.map((v) => v.toFixed(3)).join(',')},${['a', 'b', 'c', 'd'][Math.floor(r() * 4)]},${label}\n`;
-    if (buf.length > 1 << 20) {
-      await write(buf);
-      buf = '';
-    }
-  }
-  await write(buf);
-  await new Promise((res) => out.end(res));
-  return path;
+    return `${new Date(start + i * 1000).toISOString()},${x.map((v) => v.toFixed(3)).join(',')},${['a', 'b', 'c', 'd'][Math.floor(r() * 4)]},${label}\n`;
+  });
 }
 
 async function trainHistory(page, datasetId) {

@@ -4,9 +4,9 @@
 // 70/15/15 split, threshold 0.5), writes bench/results/train-report.json and train-predictions.csv,
 // and prints one line with the test metrics. Without --csv: training throughput on a generated
 // 200,000 x 50 binary set (see THROUGHPUT below); `--backends wasm,cpu,webgpu` picks a subset.
-import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { random } from '../generate.mjs';
+import { normalFrom, random, writeCsvOnce } from '../generate.mjs';
 
 export const name = 'train';
 
@@ -40,29 +40,16 @@ function flags(args) {
  * in ten features plus an interaction and a threshold (so an MLP has something to find), ~30% positive.
  */
 export async function throughputCsv(path, rows, cols = THROUGHPUT.cols) {
-  if (existsSync(path) && statSync(path).size > 0) return path;
-  mkdirSync(dirname(path), { recursive: true });
   const r = random(20261130);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-  const out = createWriteStream(path);
-  const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((res) => out.once('drain', res)));
-  await write(Array.from({ length: cols }, (_, j) => `f${j}`).join(',') + ',label\n');
-  let buf = '';
+  const normal = normalFrom(r);
   const x = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
+  return writeCsvOnce(path, Array.from({ length: cols }, (_, j) => `f${j}`).join(',') + ',label', rows, () => {
     for (let j = 0; j < cols; j++) x[j] = normal();
     let z = -1.2 + 1.5 * x[2] * x[3] + (x[4] > 1 ? 1.5 : 0);
     for (let j = 0; j < 10; j++) z += (j % 2 ? -0.4 : 0.5) * x[j];
     const label = r() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
-    buf += Array.from(x, (v) => v.toFixed(4)).join(',') + `,${label}\n`;
-    if (buf.length > 1 << 20) {
-      await write(buf);
-      buf = '';
-    }
-  }
-  await write(buf);
-  await new Promise((res) => out.end(res));
-  return path;
+    return Array.from(x, (v) => v.toFixed(4)).join(',') + `,${label}\n`;
+  });
 }
 
 /**
