@@ -16,6 +16,11 @@ describe('workWouldBeLost', () => {
 
   it('while the workspace is saved: only a save still waiting would be lost', () => {
     expect(workWouldBeLost({ datasetIds: ['ds1', 'ds3'], untouchedDemoIds: [], runCount: 4, workspace: saved })).toBe(false);
-    expect(workWouldBeLost({ datasetIds: ['ds1'], untouchedDemoIds: ['ds1'], runCount: 0, workspace: { ...saved, pending: true } })).toBe(true);
+    expect(workWouldBeLost({ datasetIds: ['ds1', 'ds3'], untouchedDemoIds: ['ds1'], runCount: 0, workspace: { ...saved, pending: true } })).toBe(true);
+    expect(workWouldBeLost({ datasetIds: ['ds1'], untouchedDemoIds: [], runCount: 1, workspace: { ...saved, pending: true } })).toBe(true);
+  });
+
+  it("a pending save of nothing but the untouched demo datasets (the start-up PII check's audit entry) does not ask", () => {
+    expect(workWouldBeLost({ datasetIds: ['ds1'], untouchedDemoIds: ['ds1'], runCount: 0, workspace: { ...saved, pending: true } })).toBe(false);
   });
 });

@@ -16,8 +16,10 @@ export interface WorkOnPage {
 }
 
 export function workWouldBeLost(work: WorkOnPage): boolean {
-  if (work.workspace?.status === 'ready') return work.workspace.pending;
-  return work.runCount > 0 || work.datasetIds.some((id) => !work.untouchedDemoIds.includes(id));
+  const ownWork = work.runCount > 0 || work.datasetIds.some((id) => !work.untouchedDemoIds.includes(id));
+  // A save can be pending with nothing of the user's in it (the audit entry of the start-up PII check).
+  if (work.workspace?.status === 'ready') return work.workspace.pending && ownWork;
+  return ownWork;
 }
 
 /** The demo files' names (src/demo): what the engine loads at start-up. */
