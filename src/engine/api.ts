@@ -16,6 +16,7 @@ import type { EventsApi } from './events/api';
 import type { AuditApi } from './audit/api';
 import type { AnomalyApi } from './anomaly/api';
 import type { PrivacyApi } from './privacy/api';
+import type { MonitorApi } from './monitor/api';
 
 export interface EngineApi {
   session: SessionApi;
@@ -29,9 +30,10 @@ export interface EngineApi {
   audit: AuditApi;
   anomaly: AnomalyApi;
   privacy: PrivacyApi;
+  monitor: MonitorApi;
 }
 
-export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi };
+export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi, MonitorApi };
 export type * from './session/api';
 export type * from './data/api';
 export type * from './runs/api';
@@ -43,6 +45,7 @@ export type * from './events/api';
 export type * from './audit/api';
 export type * from './anomaly/api';
 export type * from './privacy/api';
+export type * from './monitor/api';
 export type { Outcome, Failure } from './outcome';
 export type { JobProgress, ProgressCallback } from './jobs';
 export type { ResourceUse, ResourceKind } from './resources';

@@ -22,16 +22,21 @@ import { createAuditLog } from './audit/log';
 import { createAuditService } from './audit/service';
 import { createAnomalyService } from './anomaly/service';
 import { createPrivacyService } from './privacy/service';
+import { createMonitorRecorder } from './monitor/record';
+import { createMonitorService } from './monitor/service';
 
 export function createEngine(): EngineApi {
-  const jobs = createJobRunner();
+  // The monitor records every job; each service gets the runner tagged with what its jobs do.
+  const monitor = createMonitorRecorder();
+  const jobs = createJobRunner(monitor.listener);
+  const tagged = (kind: string) => monitor.tagged(jobs, kind);
   const resources = createResources();
   // One log of data actions for every service; it holds names, ids and counts, never cell values.
   const audit = createAuditLog();
   // Data is created before the session starts it, so its start-up hook is bound late.
   let data: ReturnType<typeof createDataService> | null = null;
   const session = createSessionService(jobs, resources, (config) => data?.startUp(config));
-  data = createDataService(jobs, resources, session.state, audit);
+  data = createDataService(tagged('Load data'), resources, session.state, audit);
   const datasets = data.host;
   // Histogram helpers from 3 cores; on 2 one helper measured no faster (docs/BENCHMARKS.md, gradient-boosted trees).
   let histograms: ReturnType<typeof startHistogramHelpers> | null = null;
@@ -43,14 +48,15 @@ export function createEngine(): EngineApi {
   return {
     session: session.api,
     data: data.api,
-    runs: createRunsService(runStore, datasets, jobs, (runId) => explainer.forget(runId)),
-    search: searchApi(search, jobs),
+    runs: createRunsService(runStore, datasets, tagged('Train'), (runId) => explainer.forget(runId)),
+    search: searchApi(search, tagged('Model search')),
     saved: createSavedService(datasets, resources),
-    explain: createExplainService(explainer, jobs),
-    ratings: createRatingsService(datasets, resources, jobs),
-    events: createEventsService(datasets, resources, jobs),
+    explain: createExplainService(explainer, tagged('Explain')),
+    ratings: createRatingsService(datasets, resources, tagged('Compare recommenders')),
+    events: createEventsService(datasets, resources, tagged('Compare recommenders (events)')),
     audit: createAuditService(audit),
-    anomaly: createAnomalyService(datasets, jobs, audit),
+    anomaly: createAnomalyService(datasets, tagged('Find anomalies'), audit),
     privacy: createPrivacyService(datasets, audit),
+    monitor: createMonitorService(monitor, runStore, resources, session, tagged('Measure latency')),
   };
 }
