@@ -9,11 +9,11 @@ import { useMonitor } from '../../state/monitor';
 
 const REFRESH_MS = 3000;
 
-/** "0.412 ms", "12.3 ms", "4.1 s": three figures for small times, where per-row latency lives. */
+/** "0.041 ms", "12.3 ms", "4.1 s": microseconds shown under 1 ms, where per-row latency lives. */
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
   if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${ms >= 100 ? Math.round(ms) : Number(ms.toPrecision(3))} ms`;
+  return `${ms >= 100 ? Math.round(ms) : ms < 1 ? ms.toFixed(3) : ms.toPrecision(3)} ms`;
 }
 
 export function formatBytes(bytes: number): string {
@@ -57,16 +57,16 @@ export function MonitoringPanel() {
 
 function MonitorTables({ snapshot }: { snapshot: MonitorSnapshot }) {
   return (
-    <div className="monitor-grid">
-      <div>
+    <>
+      <ModelsTable models={snapshot.models} />
+      <div className="monitor-grid">
         <BackendAndMemory snapshot={snapshot} />
-        <ModelsTable models={snapshot.models} />
+        <div>
+          <JobsTable jobs={snapshot.jobs} />
+          <ProblemLog snapshot={snapshot} />
+        </div>
       </div>
-      <div>
-        <JobsTable jobs={snapshot.jobs} />
-        <ProblemLog snapshot={snapshot} />
-      </div>
-    </div>
+    </>
   );
 }
 
@@ -116,12 +116,13 @@ function ModelsTable({ models }: { models: ModelMonitor[] }) {
           {rowsError ? <p role="alert" className="error small">{rowsError}</p> : null}
           <table className="data-table" aria-label="Model timings">
             <thead>
-              <tr><th>Model</th><th>Fit</th><th>Train rows</th><th>p50 / row</th><th>p95 / row</th><th>Batch</th><th>Memory</th><th></th></tr>
+              <tr><th>Model</th><th>Trained on</th><th>Fit</th><th>Train rows</th><th>p50 / row</th><th>p95 / row</th><th>Batch</th><th>Memory</th><th></th></tr>
             </thead>
             <tbody>
               {models.map((m) => (
                 <tr key={m.runId}>
-                  <th scope="row">{m.label} <span className="muted small">{m.backend}</span></th>
+                  <th scope="row">{m.label}</th>
+                  <td>{m.backend}</td>
                   <td>{formatMs(m.fitMs)}</td>
                   <td>{m.trainRows.toLocaleString('en-US')}</td>
                   <td>{formatMs(m.latency?.perRow.p50)}</td>
