@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openStudio, screenshot } from './support';
+import { addFile, csvFile, openStudio, screenshot } from './support';
 
 test('monitoring: train a model, see its fit time, measure latency, see p50/p95 and memory', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -42,5 +42,12 @@ test('monitoring: train a model, see its fit time, measure latency, see p50/p95 
   await expect(memory.getByRole('row', { name: /tfjs tensor bytes/ })).toContainText(/(B|KB|MB)/);
   await expect(memory.getByRole('row', { name: /Run 1 · logistic/ })).toContainText(/(KB|MB)/);
   await expect(memory.getByRole('row', { name: /demo-customers\.csv/ })).toContainText(/(KB|MB)/);
+
+  // A load with ragged rows: the job is listed and its parse warning lands in the log.
+  await addFile(page, csvFile('ragged.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n'));
+  await expect(page.getByRole('button', { name: /^ragged\.csv/ })).toBeVisible();
+  await expect(jobs.getByRole('row', { name: /Load data · ragged\.csv/ })).toContainText('ok', { timeout: 15_000 });
+  const log = monitor.getByRole('list', { name: 'Errors and warnings' });
+  await expect(log.getByRole('listitem').filter({ hasText: 'Load data · ragged.csv' }).first()).toContainText('warning');
   await screenshot(page, 'monitoring');
 });

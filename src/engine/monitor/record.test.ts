@@ -53,7 +53,9 @@ describe('monitor job recording', () => {
 
   it('logs parse warnings of a load, lists jobs latest first and keeps only the last 100', async () => {
     const { recorder, load, train } = setup();
-    await load.run('load-1', null, async () => ok({ name: 'sales.csv', warnings: [{ kind: 'ragged-rows', message: '3 rows had too few fields.' }] }));
+    // As the data service's load job answers: the dataset and its profile.
+    await load.run('load-1', null, async () => ok({ dataset: {}, profile: { name: 'sales.csv', warnings: [{ kind: 'ragged-rows', message: '3 rows had too few fields.' }] } }));
+    expect(recorder.jobs()[0]).toMatchObject({ kind: 'Load data', label: 'sales.csv', outcome: 'ok' });
     expect(recorder.log()[0]).toMatchObject({ level: 'warning', source: 'Load data · sales.csv', message: '3 rows had too few fields.' });
     for (let i = 0; i < MAX_JOBS + 5; i++) await train.run(`t${i}`, null, async () => ok(i));
     const jobs = recorder.jobs();

@@ -13,11 +13,19 @@ type Answer = { ok: true; value: unknown } | { ok: false; reason: string; messag
 
 const isAnswer = (value: unknown): value is Answer => typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 
-/** A file name or run label from an answer's value, when it has one. */
-function labelOf(value: unknown): string | null {
+type Described = { label?: unknown; name?: unknown; warnings?: unknown; profile?: Described };
+
+/** The part of an answer that says what it is: the value, or the profile a load answers inside it. */
+function described(value: unknown): Described | null {
   if (typeof value !== 'object' || value === null) return null;
-  const v = value as { label?: unknown; name?: unknown };
-  return typeof v.label === 'string' ? v.label : typeof v.name === 'string' ? v.name : null;
+  const v = value as Described;
+  return typeof v.profile === 'object' && v.profile !== null ? v.profile : v;
+}
+
+/** A file name or run label from an answer's value, when it has one. */
+function labelOf(value: Described | null): string | null {
+  if (!value) return null;
+  return typeof value.label === 'string' ? value.label : typeof value.name === 'string' ? value.name : null;
 }
 
 export function createMonitorRecorder(now: () => number = Date.now) {
@@ -57,10 +65,10 @@ export function createMonitorRecorder(now: () => number = Date.now) {
       return;
     }
     record.outcome = 'ok';
-    const value = isAnswer(answer) && answer.ok ? answer.value : answer;
+    const value = described(isAnswer(answer) && answer.ok ? answer.value : answer);
     record.label = labelOf(value);
     // Loads answer a profile with the parse warnings (ragged rows, mixed types, encoding).
-    const warnings = (value as { warnings?: unknown } | null)?.warnings;
+    const warnings = value?.warnings;
     if (Array.isArray(warnings)) for (const w of warnings) if (typeof w?.message === 'string') note('warning', source(), w.message, end.endedAt);
   }
 
