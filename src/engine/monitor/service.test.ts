@@ -48,6 +48,14 @@ describe('monitor service through the engine', () => {
     expect(snap.memory.numTensors).toBe(before);
   });
 
+  it('stops when cancelled and records the job as cancelled', async () => {
+    const { engine } = connection;
+    const answer = engine.monitor.measureLatency(runId, { rows: 2000 }, 'lat-c', () => undefined);
+    await engine.session.cancel('lat-c');
+    expect(await answer).toMatchObject({ ok: false, reason: 'cancelled' });
+    expect((await engine.monitor.snapshot()).jobs[0]).toMatchObject({ id: 'lat-c', outcome: 'cancelled' });
+  });
+
   it('says when the run is gone', async () => {
     const answer = await connection.engine.monitor.measureLatency('run-missing', {}, 'lat-2', () => undefined);
     expect(answer).toMatchObject({ ok: false, reason: 'not-found' });
