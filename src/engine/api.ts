@@ -21,6 +21,7 @@ import type { WorkspaceApi } from './workspace/api';
 import type { StreamApi } from './stream/api';
 import type { VersionsApi } from './versions/api';
 import type { PortableApi } from './portable/api';
+import type { MonitorApi } from './monitor/api';
 
 export interface EngineApi {
   session: SessionApi;
@@ -39,9 +40,10 @@ export interface EngineApi {
   stream: StreamApi;
   versions: VersionsApi;
   portable: PortableApi;
+  monitor: MonitorApi;
 }
 
-export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi, CleanApi, WorkspaceApi, StreamApi, VersionsApi, PortableApi };
+export type { SessionApi, DataApi, RunsApi, SearchApi, SavedApi, ExplainApi, RatingsApi, EventsApi, AuditApi, AnomalyApi, PrivacyApi, CleanApi, WorkspaceApi, StreamApi, VersionsApi, PortableApi, MonitorApi };
 export type * from './session/api';
 export type * from './data/api';
 export type * from './runs/api';
@@ -58,6 +60,7 @@ export type * from './workspace/api';
 export type * from './stream/api';
 export type * from './versions/api';
 export type * from './portable/api';
+export type * from './monitor/api';
 export type { Outcome, Failure } from './outcome';
 export type { JobProgress, ProgressCallback } from './jobs';
 export type { ResourceUse, ResourceKind } from './resources';

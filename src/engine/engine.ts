@@ -27,6 +27,8 @@ import { createWorkspaceService, type WorkspaceDeps } from './workspace/service'
 import { createStreamService } from './stream/service';
 import { createVersionsService } from './versions/service';
 import { createPortableService } from './portable/service';
+import { createMonitorRecorder } from './monitor/record';
+import { createMonitorService } from './monitor/service';
 
 /** Where the workspace is saved: IndexedDB unless a test passes its own store (workspace/records.ts). */
 export interface EngineOptions {
@@ -35,14 +37,17 @@ export interface EngineOptions {
 }
 
 export function createEngine(options: EngineOptions = {}): EngineApi {
-  const jobs = createJobRunner();
+  // The monitor records every job; each service gets the runner tagged with what its jobs do.
+  const monitor = createMonitorRecorder();
+  const jobs = createJobRunner(monitor.listener);
+  const tagged = (kind: string) => monitor.tagged(jobs, kind);
   const resources = createResources();
   // One log of data actions for every service; it holds names, ids and counts, never cell values.
   const audit = createAuditLog();
   // Data is created before the session starts it, so its start-up hook is bound late.
   let data: ReturnType<typeof createDataService> | null = null;
   const session = createSessionService(jobs, resources, (config) => data?.startUp(config));
-  data = createDataService(jobs, resources, session.state, audit);
+  data = createDataService(tagged('Load data'), resources, session.state, audit);
   const datasets = data.host;
   // Histogram helpers from 3 cores; on 2 one helper measured no faster (docs/BENCHMARKS.md, gradient-boosted trees).
   let histograms: ReturnType<typeof startHistogramHelpers> | null = null;
@@ -56,19 +61,20 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   return {
     session: session.api,
     data: data.api,
-    runs: createRunsService(runStore, datasets, jobs, forgetRun, audit),
-    search: searchApi(search, jobs),
+    runs: createRunsService(runStore, datasets, tagged('Train'), forgetRun, audit),
+    search: searchApi(search, tagged('Model search')),
     saved: createSavedService(datasets, resources),
-    explain: createExplainService(explainer, jobs),
-    ratings: createRatingsService(datasets, resources, jobs, { foldDelayMs: () => session.state.config()?.recommendFoldDelayMs }),
-    events: createEventsService(datasets, resources, jobs),
+    explain: createExplainService(explainer, tagged('Explain')),
+    ratings: createRatingsService(datasets, resources, tagged('Compare recommenders'), { foldDelayMs: () => session.state.config()?.recommendFoldDelayMs }),
+    events: createEventsService(datasets, resources, tagged('Compare recommenders (events)')),
     audit: createAuditService(audit),
-    anomaly: createAnomalyService(datasets, jobs, audit),
+    anomaly: createAnomalyService(datasets, tagged('Find anomalies'), audit),
     privacy: createPrivacyService(datasets, audit),
-    clean: createCleanService(datasets, resources, jobs, audit),
-    workspace: createWorkspaceService({ host: datasets, runs: runStore, forgetRun, audit, jobs, resources, openStore: options.workspaceStore, debounceMs: options.workspaceDebounceMs }),
-    stream: createStreamService(runStore, datasets, jobs, audit),
+    clean: createCleanService(datasets, resources, tagged('Clean data'), audit),
+    workspace: createWorkspaceService({ host: datasets, runs: runStore, forgetRun, audit, jobs: tagged('Workspace'), resources, openStore: options.workspaceStore, debounceMs: options.workspaceDebounceMs }),
+    stream: createStreamService(runStore, datasets, tagged('Stream replay'), audit),
     versions: createVersionsService(runStore, audit),
     portable: createPortableService(runStore, audit),
+    monitor: createMonitorService(monitor, runStore, resources, session, tagged('Measure latency')),
   };
 }

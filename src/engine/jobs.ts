@@ -29,7 +29,24 @@ export const YIELD_INTERVAL_MS = 50;
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createJobRunner() {
+/** What a job came to, as the Monitoring panel records it: its answer (an Outcome), or what it threw. */
+export interface JobEnd {
+  id: string;
+  startedAt: number;
+  endedAt: number;
+  /** Cancel was asked for while it ran. */
+  cancelled: boolean;
+  result?: unknown;
+  error?: unknown;
+}
+
+/** Watches every job (the monitor service): told when one starts and when it ends. */
+export interface JobListener {
+  started?(id: string, at: number): void;
+  ended?(end: JobEnd): void;
+}
+
+export function createJobRunner(listener?: JobListener) {
   const tokens = new Map<string, CancelToken>();
 
   return {
@@ -64,9 +81,18 @@ export function createJobRunner() {
           lastYield = Date.now();
         },
       };
+      const startedAt = Date.now();
+      listener?.started?.(jobId, startedAt);
+      let end: Pick<JobEnd, 'result' | 'error'> = {};
       try {
-        return await body(job);
+        const result = await body(job);
+        end = { result };
+        return result;
+      } catch (error) {
+        end = { error };
+        throw error;
       } finally {
+        listener?.ended?.({ id: jobId, startedAt, endedAt: Date.now(), cancelled: token.aborted, ...end });
         // `waiting` is set inside the callbacks above, which TypeScript's narrowing cannot see.
         const left = waiting as { value: P } | null;
         // A cancelled job goes quiet at once: a late "72%" would redraw the bar the user just closed.
