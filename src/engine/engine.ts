@@ -70,7 +70,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     audit: createAuditService(audit),
     anomaly: createAnomalyService(datasets, tagged('Find anomalies'), audit),
     privacy: createPrivacyService(datasets, audit),
-    clean: createCleanService(datasets, resources, tagged('Clean data'), audit),
+    clean: createCleanService(datasets, resources, tagged('Clean data'), audit, () => session.state.budgetBytes()),
     workspace: createWorkspaceService({ host: datasets, runs: runStore, forgetRun, audit, jobs: tagged('Workspace'), resources, openStore: options.workspaceStore, debounceMs: options.workspaceDebounceMs }),
     stream: createStreamService(runStore, datasets, tagged('Stream replay'), audit),
     versions: createVersionsService(runStore, audit),

@@ -7,7 +7,7 @@ const MAGIC: { bytes: number[]; name: string }[] = [
   { bytes: [0xff, 0xd8, 0xff], name: 'JPEG image' },
   { bytes: [0x47, 0x49, 0x46, 0x38], name: 'GIF image' },
   { bytes: [0x25, 0x50, 0x44, 0x46], name: 'PDF document' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], name: 'legacy Office document (.xls; save it as CSV)' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], name: 'legacy Office document (.xls or .doc; save a workbook as .xlsx or CSV)' },
   { bytes: [0x1f, 0x8b], name: 'gzip archive (decompress it first)' },
   { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], name: 'SQLite database' },
   { bytes: [0x52, 0x49, 0x46, 0x46], name: 'RIFF media file (WebP, WAV or AVI)' },

@@ -12,6 +12,8 @@ export interface ReadTable {
   builders: ColumnBuilder[];
   rows: number;
   notes: string[];
+  /** Excel: the sheet read. */
+  sheet?: string;
 }
 
 const fail = (code: LoadError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });

@@ -61,6 +61,12 @@ describe('Excel .xlsx', () => {
     const empty = await load('people.xlsx', { sheet: 'Empty' });
     expect(empty.ok ? '' : empty.error.message).toBe('Sheet "Empty" is empty.');
   });
+  it('with an empty first sheet, the first sheet with data is read (and the choice stays offered)', async () => {
+    const ds = ok(await load('empty-first.xlsx'));
+    expect(ds.settings).toMatchObject({ sheet: 'Regions', sheets: ['Cover', 'Regions'] });
+    expect(ds.warnings.map((w) => w.message)).toEqual(['Read sheet "Regions", the first with data of 2: "Cover", "Regions".']);
+    expect(ds.rowCount).toBe(2);
+  });
   it('a zip that is not a workbook, and a damaged one, are specific messages', async () => {
     const zip = await load('not-a-workbook.zip');
     expect(zip.ok ? '' : zip.error.message).toMatch(/^This is a ZIP archive but not an Excel workbook/);

@@ -34,7 +34,7 @@ export async function ingestTableBytes(bytes: Uint8Array, format: TableFormat, o
     if (!book.ok) return book;
     table = readSheet(book.value, options.settings?.sheet);
     const sheets = book.value.sheets.map((s) => s.name);
-    settings = { format, delimiter: '', hasHeader: true, encoding: 'utf-8', sheet: options.settings?.sheet ?? sheets[0], sheets };
+    settings = { format, delimiter: '', hasHeader: true, encoding: 'utf-8', sheet: (table.ok ? table.value.sheet : undefined) ?? options.settings?.sheet ?? sheets[0], sheets };
   }
   if (!table.ok) return table;
   if (options.signal?.aborted) return fail('cancelled', 'Loading was cancelled.');

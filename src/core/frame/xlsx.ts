@@ -99,7 +99,21 @@ function excelDate(serial: number, date1904: boolean): Date {
 
 export function readSheet(book: Workbook, sheetName?: string): Result<ReadTable> {
   if (book.sheets.length === 0) return fail('no-columns', 'This workbook has no worksheets.');
-  const sheet = sheetName ? book.sheets.find((s) => s.name === sheetName) : book.sheets[0];
+  if (!sheetName) {
+    // The first sheet that holds a table: an empty cover sheet would otherwise stop the load
+    // before the settings bar (where another sheet is chosen) is even shown.
+    const names = book.sheets.map((x) => `"${x.name}"`).join(', ');
+    let first: Result<ReadTable> | null = null;
+    for (const [k, s] of book.sheets.entries()) {
+      const read = readSheet(book, s.name);
+      first ??= read;
+      if (!read.ok) continue;
+      const which = k === 0 ? 'the first' : 'the first with data';
+      return { ok: true, value: { ...read.value, notes: book.sheets.length > 1 ? [`Read sheet "${s.name}", ${which} of ${book.sheets.length}: ${names}.`] : [] } };
+    }
+    return first!;
+  }
+  const sheet = book.sheets.find((s) => s.name === sheetName);
   if (!sheet) return fail('no-columns', `This workbook has no sheet named "${sheetName}"; it has ${book.sheets.map((s) => `"${s.name}"`).join(', ')}.`);
   const xml = book.part(sheet.path) ?? '';
   const grid: unknown[][] = [];
@@ -146,6 +160,6 @@ export function readSheet(book: Workbook, sheetName?: string): Result<ReadTable>
     const cells = grid[r] ?? [];
     for (let c = 0; c < width; c++) addCell(builders[c], cells[c]);
   }
-  const notes = book.sheets.length > 1 ? [`Read sheet "${sheet.name}", the ${sheetName ? 'chosen' : 'first'} of ${book.sheets.length}: ${book.sheets.map((s) => `"${s.name}"`).join(', ')}.`] : [];
-  return { ok: true, value: { builders, rows, notes } };
+  const notes = book.sheets.length > 1 ? [`Read sheet "${sheet.name}" of ${book.sheets.length}: ${book.sheets.map((s) => `"${s.name}"`).join(', ')}.`] : [];
+  return { ok: true, value: { builders, rows, notes, sheet: sheet.name } };
 }

@@ -9,7 +9,7 @@ import type { Outcome } from '../outcome';
 
 export type { Recipe, RecipeStep, StepReport, StepSecrets };
 
-export type CleanFailure = 'not-found' | 'bad-step' | 'bad-recipe' | 'cancelled';
+export type CleanFailure = 'not-found' | 'bad-step' | 'bad-recipe' | 'cancelled' | 'too-large';
 
 export interface RecipePreview {
   /** One report per step that ran; a failing step stops the preview with its message. */

@@ -64,3 +64,20 @@ describe.each(TRANSPORTS)('clean service (%s)', (transport) => {
     expect(bad.ok ? '' : bad.message).toBe('This file is not JSON, so it is not a Loupe recipe.');
   });
 });
+
+describe('clean service within the memory budget', () => {
+  it('refuses a version that would pass the budget, naming it, and keeps everything', async () => {
+    const connection = await startTestEngine('in-process', { loadDemo: true, memoryBudgetMB: 3 });
+    try {
+      const { engine, callback } = connection;
+      const before = await engine.data.listDatasets();
+      const customers = before.find((d) => d.name === 'demo-customers.csv')!.id;
+      const out = await engine.clean.apply(customers, [{ op: 'impute', column: 'age', method: 'median' }], {}, 'clean-budget', callback(() => undefined));
+      expect(out.ok ? '' : out.reason).toBe('too-large');
+      expect(out.ok ? '' : out.message).toMatch(/^The cleaned version would take .* more than the 3\.0 MB memory budget: remove a dataset or a run first; nothing was changed\.$/);
+      expect((await engine.data.listDatasets()).map((d) => d.id)).toEqual(before.map((d) => d.id));
+    } finally {
+      connection.close();
+    }
+  });
+});

@@ -9,10 +9,10 @@ import type { AuditLog } from '../audit/log';
 import type { DatasetHost } from '../data/service';
 import type { JobRunner } from '../jobs';
 import { fail, ok } from '../outcome';
-import type { Resources } from '../resources';
+import { createLedger, formatMB, type Resources } from '../resources';
 import type { CleanApi } from './api';
 
-export function createCleanService(datasets: DatasetHost, resources: Resources, jobs: JobRunner, audit: AuditLog): CleanApi {
+export function createCleanService(datasets: DatasetHost, resources: Resources, jobs: JobRunner, audit: AuditLog, budgetBytes: () => number = () => Infinity): CleanApi {
   const gone = () => fail('not-found' as const, 'That dataset is no longer loaded: pick another one to clean.');
   /** Versions made from each parent, so names count on: "orders.csv · cleaned 2". */
   const made = new Map<string, number>();
@@ -50,6 +50,10 @@ export function createCleanService(datasets: DatasetHost, resources: Resources, 
         const allSteps = [...(dataset.lineage?.recipe.steps ?? []), ...steps];
         const n = (made.get(root.id) ?? 0) + 1;
         made.set(root.id, n);
+        // The new version is held beside its parent: refuse it when it would pass the memory budget.
+        const bytes = createLedger().dataset(out.dataset);
+        const held = resources.heldBytes();
+        if (held + bytes > budgetBytes()) return fail('too-large', `The cleaned version would take ${formatMB(bytes)} on top of the ${formatMB(held)} held, more than the ${formatMB(budgetBytes())} memory budget: remove a dataset or a run first; nothing was changed.`);
         const id = resources.newId('ds');
         const recipe = recipeFor(datasets.get(root.id) ?? dataset, allSteps as typeof steps);
         const cleaned = { ...out.dataset, id, name: `${root.name} · cleaned ${n}`, lineage: { parentId: root.id, parentName: root.name, parentVersion: root.version, recipe } };
