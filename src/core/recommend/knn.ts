@@ -11,6 +11,8 @@ export interface KnnOptions {
   shrinkage: number;
   minSupport: number;
   supportShrinkage?: number;
+  /** Neighbours kept per x (see SimilarityOptions.keep); 0 or absent keeps every positive one, exactly. */
+  keep?: number;
 }
 
 /**
@@ -57,6 +59,7 @@ export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): 
     minSupport: o.minSupport,
     shrinkage: o.shrinkage,
     supportShrinkage: o.supportShrinkage,
+    keep: o.keep,
     baselines,
   }, options);
   options?.onProgress?.(1);
@@ -69,12 +72,25 @@ export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): 
   const candDev = new Float64Array(maxCandidates);
   const order = new Int32Array(maxCandidates);
 
+  // Row x of the sparse similarity spread over a dense scratch, for O(1) lookups while the same x
+  // is asked about (a user's whole list, or consecutive test pairs).
+  const dense = new Float32Array(n);
+  let denseRow = -1;
+  const simRow = (x: number): Float32Array => {
+    if (denseRow === x) return dense;
+    if (denseRow >= 0) for (let p = sim.start[denseRow]; p < sim.start[denseRow + 1]; p++) dense[sim.index[p]] = 0;
+    for (let p = sim.start[x]; p < sim.start[x + 1]; p++) dense[sim.index[p]] = sim.sim[p];
+    denseRow = x;
+    return dense;
+  };
+
   /** Fills the candidates of (x, y): those of the other side of y, with their centred ratings. */
-  const fillCandidates = (y: number, simRow: number): number => {
+  const fillCandidates = (y: number, x: number): number => {
+    const row = x >= 0 ? simRow(x) : null;
     let m = 0;
     for (let q = rows.yStart[y]; q < rows.yStart[y + 1]; q++) {
       const x2 = rows.yOther[q];
-      if (simRow >= 0) candSim[m] = sim[simRow + x2];
+      if (row) candSim[m] = row[x2];
       candX[m] = x2;
       candDev[m] = rows.yRating[q] - means[x2];
       m++;
@@ -87,7 +103,7 @@ export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): 
     for (let c = 0; c < m; c++) order[c] = c;
     if (m <= o.k) return m;
     // heapq.nlargest keeps the earliest of equal similarities. Insertion into a sorted buffer of k,
-    // visiting candidates in order, does the same without sorting all m (top-N scores every item).
+    // visiting candidates in order, does the same without sorting all m.
     const kk = o.k;
     let size = 0;
     for (let c = 0; c < m; c++) {
@@ -104,7 +120,7 @@ export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): 
   };
 
   /** Fills the k nearest candidates; returns how many, best first. */
-  const nearest = (x: number, y: number): number => selectNearest(fillCandidates(y, x * n));
+  const nearest = (x: number, y: number): number => selectNearest(fillCandidates(y, x));
 
   /** mu_x + the similarity-weighted centred ratings of the kk nearest (ordered by selectNearest). */
   const weighted = (x: number, kk: number): number => {
@@ -130,31 +146,36 @@ export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): 
     return weighted(x, nearest(x, y));
   };
 
-  // Item-based top-N reads, for every item i, sim[i][j] over the user's rated j: row by row that
-  // is a cache miss per read on a 9.7k x 9.7k matrix (a minute per fold on ml-latest-small). The
-  // matrix is symmetric, so read rows j instead, contiguously, a block of items at a time.
-  const blockFloats = Math.max(1 << 20, maxCandidates * 64);
-  let block: Float32Array | null = null;
+  // Item-based top-N needs, for every item i, the k nearest of the user's rated items. Asking
+  // item by item reads sim(i, j) for all of them (items x rated per user). Instead each rated j
+  // hands its similarity to the items in its sparse row, into a k-slot heap per item: the work is
+  // the rated items' neighbour lists, and the heap keeps what selectNearest keeps (ties to the
+  // earlier rated item, as heapq.nlargest does), so the scores are predict's.
+  const heaps = o.userBased ? null : new NearestHeaps(n, o.k);
   const scoreUserByItems = (u: number, out: Float32Array): void => {
-    const m = fillCandidates(u, -1);
-    const width = Math.max(1, Math.min(n, Math.floor(blockFloats / Math.max(1, m))));
-    block ??= new Float32Array(blockFloats);
-    const J = candX.slice(0, m);
-    for (let i0 = 0; i0 < n; i0 += width) {
-      checkAborted(options);
-      const i1 = Math.min(n, i0 + width);
-      for (let c = 0; c < m; c++) {
-        const row = J[c] * n;
-        for (let i = i0; i < i1; i++) block[(i - i0) * m + c] = sim[row + i];
+    checkAborted(options);
+    const h = heaps!;
+    h.clear();
+    const a = t.userStart[u];
+    for (let p = a; p < t.userStart[u + 1]; p++) {
+      if ((p - a) % 256 === 255) checkAborted(options);
+      const j = t.userItems[p];
+      const dev = t.userRatings[p] - means[j];
+      for (let q = sim.start[j]; q < sim.start[j + 1]; q++) h.offer(sim.index[q], sim.sim[q], dev, p);
+    }
+    for (let i = 0; i < n; i++) {
+      if (!knowsItem(t, i)) {
+        out[i] = clip(t, t.globalMean);
+        continue;
       }
-      for (let i = i0; i < i1; i++) {
-        if (!knowsItem(t, i)) {
-          out[i] = clip(t, t.globalMean);
-          continue;
-        }
-        candSim.set(block.subarray((i - i0) * m, (i - i0) * m + m));
-        out[i] = clip(t, weighted(i, selectNearest(m)));
+      const size = h.size[i];
+      let sumSim = 0;
+      let sumDev = 0;
+      for (let r = i * o.k; r < i * o.k + size; r++) {
+        sumSim += h.sim[r];
+        sumDev += h.sim[r] * h.dev[r];
       }
+      out[i] = clip(t, size < o.minK || sumSim === 0 ? means[i] : means[i] + sumDev / sumSim);
     }
   };
 
@@ -182,7 +203,8 @@ export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): 
     itemSimilarity: o.userBased
       ? undefined
       : (i, out) => {
-          out.set(sim.subarray(i * n, (i + 1) * n));
+          out.fill(0);
+          for (let p = sim.start[i]; p < sim.start[i + 1]; p++) out[sim.index[p]] = sim.sim[p];
         },
   };
 }
@@ -191,4 +213,70 @@ function maxRowLength(start: Int32Array): number {
   let m = 0;
   for (let k = 0; k + 1 < start.length; k++) m = Math.max(m, start[k + 1] - start[k]);
   return m;
+}
+
+/**
+ * One k-slot min-heap per item of (similarity, centred rating, rank in the user's list), filled
+ * in rank order: a newcomer replaces the weakest only with a strictly higher similarity, so of
+ * equal similarities the earlier rated item stays, as in selectNearest.
+ */
+class NearestHeaps {
+  readonly size: Int32Array;
+  readonly sim: Float32Array;
+  readonly dev: Float64Array;
+  private readonly rank: Int32Array;
+  constructor(n: number, private readonly k: number) {
+    this.size = new Int32Array(n);
+    this.sim = new Float32Array(n * k);
+    this.dev = new Float64Array(n * k);
+    this.rank = new Int32Array(n * k);
+  }
+  clear(): void {
+    this.size.fill(0);
+  }
+  offer(i: number, s: number, dev: number, rank: number): void {
+    const k = this.k;
+    if (k <= 0) return;
+    const base = i * k;
+    const size = this.size[i];
+    if (size < k) {
+      let c = size;
+      this.size[i] = size + 1;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        const ps = this.sim[base + parent];
+        if (!(s < ps || (s === ps && rank > this.rank[base + parent]))) break;
+        this.move(base + parent, base + c);
+        c = parent;
+      }
+      this.put(base + c, s, dev, rank);
+      return;
+    }
+    if (s <= this.sim[base]) return;
+    let c = 0;
+    for (;;) {
+      const l = 2 * c + 1;
+      if (l >= k) break;
+      const r = l + 1;
+      const lo = r < k && this.below(base + r, base + l) ? r : l;
+      const ls = this.sim[base + lo];
+      if (!(ls < s || (ls === s && this.rank[base + lo] > rank))) break;
+      this.move(base + lo, base + c);
+      c = lo;
+    }
+    this.put(base + c, s, dev, rank);
+  }
+  private below(a: number, b: number): boolean {
+    return this.sim[a] < this.sim[b] || (this.sim[a] === this.sim[b] && this.rank[a] > this.rank[b]);
+  }
+  private move(from: number, to: number): void {
+    this.sim[to] = this.sim[from];
+    this.dev[to] = this.dev[from];
+    this.rank[to] = this.rank[from];
+  }
+  private put(at: number, s: number, dev: number, rank: number): void {
+    this.sim[at] = s;
+    this.dev[at] = dev;
+    this.rank[at] = rank;
+  }
 }

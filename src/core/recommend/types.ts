@@ -22,6 +22,12 @@ export type AlgorithmSpec =
        * are not "1.000 similar".
        */
       supportShrinkage?: number;
+      /**
+       * Neighbours kept per user (or item): its `keep` most similar, the pair kept when either
+       * side keeps it. Absent or 0 keeps every positive similarity, which gives Surprise's
+       * estimates exactly; a cap bounds memory on large catalogues at some cost in accuracy.
+       */
+      keep?: number;
     }
   /** Surprise SVD (biased), plain SGD. */
   | {

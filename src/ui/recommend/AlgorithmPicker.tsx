@@ -4,8 +4,8 @@ import { useRecommend } from '../../state/recommend';
 export const ALGORITHMS: { name: RecommenderName; label: string; hint: string }[] = [
   { name: 'popularity', label: 'Popularity', hint: 'damped item mean: the same list for everyone' },
   { name: 'baseline', label: 'Baseline', hint: 'global mean + user and item biases (Surprise BaselineOnly)' },
-  { name: 'knn-user', label: 'User kNN', hint: 'similar users’ ratings, 40 neighbours, MSD (Surprise KNNWithMeans)' },
-  { name: 'knn-item', label: 'Item kNN', hint: 'ratings of similar items, 40 neighbours, MSD' },
+  { name: 'knn-user', label: 'User kNN', hint: 'similar users’ ratings: the 40 nearest of each user’s 200 most similar, MSD shrunk by support (Surprise KNNWithMeans)' },
+  { name: 'knn-item', label: 'Item kNN', hint: 'ratings of similar items: the 40 nearest of each item’s 200 most similar, MSD shrunk by support' },
   { name: 'svd', label: 'SVD', hint: 'matrix factorization, 100 factors (Surprise SVD)' },
   { name: 'best', label: 'SVD++ best', hint: 'SVD with implicit feedback, tuned: usually the most accurate, slowest' },
 ];
