@@ -5,7 +5,7 @@
 // 3. a regression run on demo-customers (scatters) and Evaluate; 4. train gbdt on demo-customers, explain 1,000 test rows and draw the beeswarm.
 // Each prints {"workload":"ui","step",...,"longTasks":count,"longestMs",...}: a PerformanceObserver
 // of 'longtask' entries from the click until the view is drawn and two seconds more.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { random } from '../generate.mjs';
 import { openStudio } from '../browser.mjs';
 
@@ -44,11 +44,22 @@ const observe = () => {
 async function measure(page, step, act, done, extra = {}) {
   await page.evaluate(() => (window.__longTasks.length = 0));
   const t = Date.now();
+  console.error(`[bench ui] ${step}…`);
   await act();
-  await done();
+  try {
+    await done();
+  } catch (e) {
+    // A step that never finishes: keep what the page showed, to see why.
+    mkdirSync('bench/results', { recursive: true });
+    await page.screenshot({ path: 'bench/results/ui-stalled.png' });
+    throw e;
+  }
   const drawnMs = Date.now() - t;
   await page.waitForTimeout(2000);
   const tasks = await page.evaluate(() => window.__longTasks.slice());
+  const line = { workload: name, step, ...extra, drawnMs, longTasks: tasks.length, longestMs: tasks.length ? Math.max(...tasks) : 0 };
+  // Printed as it goes: a 2.5M-row run takes many minutes, and a stalled step should show where.
+  console.error(`[bench ui] ${JSON.stringify(line)}`);
   return { workload: name, step, ...extra, drawnMs, longTasks: tasks.length, longestMs: tasks.length ? Math.max(...tasks) : 0, over200ms: tasks.filter((d) => d > 200).length, tasksMs: tasks };
 }
 

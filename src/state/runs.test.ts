@@ -82,4 +82,16 @@ describe('runs store against the in-process engine', () => {
     expect(runs().modelKind).toBe('mlp');
     expect(runs().model?.kind).toBe('mlp');
   });
+
+  it('a model picked while a new target is still being set up is kept, not reset to the default', async () => {
+    await runs().chooseTarget(datasetId, 'spend');
+    await runs().setModelKind('linear');
+    // What a quick user does: the target (regression -> binary, so linear must give way) and at once the model.
+    const target = runs().chooseTarget(datasetId, 'churned');
+    const pick = runs().setModelKind('gbdt');
+    await Promise.all([target, pick]);
+    expect(runs().setup?.task).toBe('binary');
+    expect(runs().modelKind).toBe('gbdt');
+    expect(runs().model?.kind).toBe('gbdt');
+  });
 });

@@ -71,6 +71,9 @@ let jobCounter = 0;
  */
 const thresholdQueue: { inFlight: boolean; next: { runId: string; threshold: number } | null } = { inFlight: false, next: null };
 
+/** Model picks so far: a pick answered after a newer one is dropped. */
+let kindChoices = 0;
+
 export const useRuns = create<RunsStore>((set, get) => ({
   datasetId: null,
   target: null,
@@ -107,6 +110,12 @@ export const useRuns = create<RunsStore>((set, get) => ({
     const modelKind = kindFits(get().modelKind) ? get().modelKind : (modelKinds.find((k) => k.tasks.includes(setup.task))?.kind ?? get().modelKind);
     const current = get().model;
     const model = current && current.kind === modelKind ? current : await engine.runs.defaultModel(modelKind, setup.task);
+    // Picked while the defaults were fetched: the pick is newer than what this call decided.
+    if (get().modelKind !== modelKind && kindFits(get().modelKind)) {
+      const picked = get().modelKind;
+      set({ datasetId, target, setup, setupError: null, included, modelKinds, model: await engine.runs.defaultModel(picked, setup.task) });
+      return;
+    }
     set({ datasetId, target, setup, setupError: null, included, modelKinds, modelKind, model });
   },
 
@@ -115,9 +124,15 @@ export const useRuns = create<RunsStore>((set, get) => ({
   },
 
   async setModelKind(kind) {
+    // The choice shows at once, and a target change still settling (chooseTarget) sees it and keeps
+    // it: picking a model right after the target must not be undone when the setup answers.
+    const choice = ++kindChoices;
+    set({ modelKind: kind });
     const task = get().setup?.task ?? 'binary';
     const model = await engineConnection().engine.runs.defaultModel(kind, task);
-    set({ modelKind: kind, model });
+    // A later pick wins; chooseTarget has already fetched this kind's defaults for a newer task.
+    if (choice !== kindChoices || get().modelKind !== kind || (get().setup?.task ?? 'binary') !== task) return;
+    set({ model });
   },
 
   updateModel(patch) {

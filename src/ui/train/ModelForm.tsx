@@ -71,6 +71,7 @@ export function ModelForm() {
   const setup = useRuns((s) => s.setup);
   const kinds = useRuns((s) => s.modelKinds);
   const model = useRuns((s) => s.model);
+  const modelKind = useRuns((s) => s.modelKind);
   const seed = useRuns((s) => s.seed);
   const job = useRuns((s) => s.job);
   const setModelKind = useRuns((s) => s.setModelKind);
@@ -88,7 +89,7 @@ export function ModelForm() {
     <fieldset className="form-rows" disabled={job !== null}>
       <label>
         Model
-        <select value={model.kind} onChange={(e) => void setModelKind(e.target.value)}>
+        <select value={modelKind} onChange={(e) => void setModelKind(e.target.value)}>
           {offered.map((k) => (
             <option key={k.kind} value={k.kind}>
               {k.label}
