@@ -82,6 +82,8 @@ test('stream replay: the drift alert fires within a window of the planted drift,
   expect(Math.abs(firstWindow - (DRIFT_AT / WINDOW + 1))).toBeLessThanOrEqual(1);
   await expect(alerts.getByText(/x2: PSI/).first()).toBeVisible();
   await expect(view.getByText(/DDM \(frozen model\): .* class balance in the last window: 0 \d/)).toBeVisible();
+  // After its drift DDM starts over: the status says so beside the (now steady, high) error rate.
+  await expect(view.getByText(/rows since it raised a drift in window \d+ and started over/)).toBeVisible();
 
   // The chart's table: the last windows' AUC, frozen far below the updated model's.
   await view.getByText('Show as table').click();

@@ -38,7 +38,10 @@ export function StreamView() {
 }
 
 function StreamStatus({ metric, classes }: { metric: string; classes: string[] }) {
-  const { state, windowsDone, totalWindows, rowsDone, totalRows, throughput, latest, updates, source, tail } = useStream();
+  const { state, windowsDone, totalWindows, rowsDone, totalRows, throughput, latest, updates, source, tail, alerts } = useStream();
+  // DDM starts over after a drift, so "in-control" then means "no new change since": say so, or a
+  // 95% error rate next to "in-control" reads as a contradiction.
+  const lastDdmDrift = alerts.findLast((a) => a.kind === 'ddm-drift');
   if (state === 'idle') return null;
   const key = metric === 'RMSE' ? 'rmse' : metric === 'accuracy' ? 'accuracy' : 'auc';
   const fraction = totalRows ? rowsDone / totalRows : null;
@@ -55,7 +58,7 @@ function StreamStatus({ metric, classes }: { metric: string; classes: string[] }
       </div>
       {latest ? (
         <p className="small muted">
-          DDM (frozen model): {latest.ddmLevel} · error rate {pct(latest.ddm.errorRate)} (lowest {pct(latest.ddm.minErrorRate)}) over {latest.ddm.rows.toLocaleString()} rows since its last reset
+          DDM (frozen model): {latest.ddmLevel} · error rate {pct(latest.ddm.errorRate)} (lowest {pct(latest.ddm.minErrorRate)}) over {latest.ddm.rows.toLocaleString()} rows since {latest.ddm.drifts === 0 ? 'the start' : `it raised a drift${lastDdmDrift ? ` in window ${lastDdmDrift.window + 1}` : ''} and started over`}
           {latest.classBalance.length > 0 ? ` · class balance in the last window: ${latest.classBalance.map((share, i) => `${classes[i] ?? i} ${pct(share)}`).join(', ')}` : ''}
         </p>
       ) : null}
