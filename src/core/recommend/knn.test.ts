@@ -39,6 +39,17 @@ describe('item kNN scoring a user against every item', () => {
     }
   });
 
+  it('keeps predict\'s neighbours when many similarities tie (k = 3, every user)', () => {
+    // Unshrunk MSD over 1-5 stars takes few distinct values, so most heaps fill and then see ties:
+    // the earlier rated item must stay, as in predict's selection.
+    const small = fitAlgorithm({ ...DEFAULT_SPECS.knn, userBased: false, k: 3 }, data, train);
+    const out = new Float32Array(data.items.length);
+    for (let u = 0; u < data.users.length; u++) {
+      small.scoreUser(u, out);
+      for (let i = 0; i < data.items.length; i++) if (Math.abs(out[i] - small.predict(u, i)) > 1e-5) throw new Error(`user ${u} item ${i}: ${out[i]} vs ${small.predict(u, i)}`);
+    }
+  });
+
   it('stops inside the scoring loop when the comparison is cancelled', () => {
     const signal = { aborted: false };
     const cancellable = fitAlgorithm({ ...DEFAULT_SPECS.knn, userBased: false }, data, train, { signal });

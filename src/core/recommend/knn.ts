@@ -161,7 +161,14 @@ export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): 
       if ((p - a) % 256 === 255) checkAborted(options);
       const j = t.userItems[p];
       const dev = t.userRatings[p] - means[j];
-      for (let q = sim.start[j]; q < sim.start[j + 1]; q++) h.offer(sim.index[q], sim.sim[q], dev, p);
+      // Most offers to a popular item's full heap lose: test against its weakest kept first, in a
+      // small dense array, before touching the heap (offers come in rank order, so a tie loses).
+      const weakest = h.weakest;
+      for (let q = sim.start[j]; q < sim.start[j + 1]; q++) {
+        const i = sim.index[q];
+        const s = sim.sim[q];
+        if (s > weakest[i]) h.offer(i, s, dev, p);
+      }
     }
     for (let i = 0; i < n; i++) {
       if (!knowsItem(t, i)) {
@@ -216,44 +223,54 @@ function maxRowLength(start: Int32Array): number {
 }
 
 /**
- * One k-slot min-heap per item of (similarity, centred rating, rank in the user's list), filled
- * in rank order: a newcomer replaces the weakest only with a strictly higher similarity, so of
- * equal similarities the earlier rated item stays, as in selectNearest.
+ * The k nearest rated items of every item, as k slots per item of (similarity, centred rating,
+ * rank in the user's list), offered in rank order. Until an item has k they are only appended
+ * (every one counts, order does not matter to the sums); at k they become a min-heap once, and
+ * from then on a newcomer replaces the weakest only with a strictly higher similarity, so of equal
+ * similarities the earlier rated item stays, as in selectNearest. `weakest` is -Infinity until an
+ * item's slots are full, then its heap's minimum: the one test most offers need.
  */
 class NearestHeaps {
   readonly size: Int32Array;
   readonly sim: Float32Array;
   readonly dev: Float64Array;
+  readonly weakest: Float32Array;
   private readonly rank: Int32Array;
   constructor(n: number, private readonly k: number) {
     this.size = new Int32Array(n);
     this.sim = new Float32Array(n * k);
     this.dev = new Float64Array(n * k);
     this.rank = new Int32Array(n * k);
+    this.weakest = new Float32Array(n).fill(k > 0 ? -Infinity : Infinity);
   }
   clear(): void {
     this.size.fill(0);
+    this.weakest.fill(this.k > 0 ? -Infinity : Infinity);
   }
+  /** Callers test s > weakest[i] first; this assumes it. */
   offer(i: number, s: number, dev: number, rank: number): void {
     const k = this.k;
-    if (k <= 0) return;
     const base = i * k;
     const size = this.size[i];
     if (size < k) {
-      let c = size;
+      this.put(base + size, s, dev, rank);
       this.size[i] = size + 1;
-      while (c > 0) {
-        const parent = (c - 1) >> 1;
-        const ps = this.sim[base + parent];
-        if (!(s < ps || (s === ps && rank > this.rank[base + parent]))) break;
-        this.move(base + parent, base + c);
-        c = parent;
+      if (size + 1 === k) {
+        for (let c = (k >> 1) - 1; c >= 0; c--) this.siftDown(base, c);
+        this.weakest[i] = this.sim[base];
       }
-      this.put(base + c, s, dev, rank);
       return;
     }
-    if (s <= this.sim[base]) return;
-    let c = 0;
+    this.put(base, s, dev, rank);
+    this.siftDown(base, 0);
+    this.weakest[i] = this.sim[base];
+  }
+  /** Moves slot c down to its place in the heap at base (weakest, latest rank on top). */
+  private siftDown(base: number, c: number): void {
+    const k = this.k;
+    const s = this.sim[base + c];
+    const dev = this.dev[base + c];
+    const rank = this.rank[base + c];
     for (;;) {
       const l = 2 * c + 1;
       if (l >= k) break;
