@@ -1,4 +1,5 @@
 import { baselineAls } from './baseline';
+import { RowHeaps } from './rowHeaps';
 import { similaritySteps, type RatingRows } from './similarity';
 import { clip, knowsItem, knowsUser, rowMeans, type Trainset } from './trainset';
 import { checkAborted, runSteps, type Contribution, type FitOptions, type RatingModel, type Similarity, type Steps } from './types';
@@ -151,7 +152,7 @@ export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): 
   // hands its similarity to the items in its sparse row, into a k-slot heap per item: the work is
   // the rated items' neighbour lists, and the heap keeps what selectNearest keeps (ties to the
   // earlier rated item, as heapq.nlargest does), so the scores are predict's.
-  const heaps = o.userBased ? null : new NearestHeaps(n, o.k);
+  const heaps = o.userBased ? null : new RowHeaps(n, o.k, true);
   const scoreUserByItems = (u: number, out: Float32Array): void => {
     checkAborted(options);
     const h = heaps!;
@@ -161,13 +162,13 @@ export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): 
       if ((p - a) % 256 === 255) checkAborted(options);
       const j = t.userItems[p];
       const dev = t.userRatings[p] - means[j];
-      // Most offers to a popular item's full heap lose: test against its weakest kept first, in a
-      // small dense array, before touching the heap (offers come in rank order, so a tie loses).
+      // Most offers to a popular item's full heap lose: test against its weakest kept first
+      // (offers come in rank order, so a tie loses: the earlier rated item stays).
       const weakest = h.weakest;
       for (let q = sim.start[j]; q < sim.start[j + 1]; q++) {
         const i = sim.index[q];
         const s = sim.sim[q];
-        if (s > weakest[i]) h.offer(i, s, dev, p);
+        if (s > weakest[i]) h.offer(i, s, p, dev);
       }
     }
     for (let i = 0; i < n; i++) {
@@ -178,9 +179,10 @@ export function* fitKnnSteps(t: Trainset, o: KnnOptions, options?: FitOptions): 
       const size = h.size[i];
       let sumSim = 0;
       let sumDev = 0;
+      const dev = h.value!;
       for (let r = i * o.k; r < i * o.k + size; r++) {
         sumSim += h.sim[r];
-        sumDev += h.sim[r] * h.dev[r];
+        sumDev += h.sim[r] * dev[r];
       }
       out[i] = clip(t, size < o.minK || sumSim === 0 ? means[i] : means[i] + sumDev / sumSim);
     }
@@ -220,80 +222,4 @@ function maxRowLength(start: Int32Array): number {
   let m = 0;
   for (let k = 0; k + 1 < start.length; k++) m = Math.max(m, start[k + 1] - start[k]);
   return m;
-}
-
-/**
- * The k nearest rated items of every item, as k slots per item of (similarity, centred rating,
- * rank in the user's list), offered in rank order. Until an item has k they are only appended
- * (every one counts, order does not matter to the sums); at k they become a min-heap once, and
- * from then on a newcomer replaces the weakest only with a strictly higher similarity, so of equal
- * similarities the earlier rated item stays, as in selectNearest. `weakest` is -Infinity until an
- * item's slots are full, then its heap's minimum: the one test most offers need.
- */
-class NearestHeaps {
-  readonly size: Int32Array;
-  readonly sim: Float32Array;
-  readonly dev: Float64Array;
-  readonly weakest: Float32Array;
-  private readonly rank: Int32Array;
-  constructor(n: number, private readonly k: number) {
-    this.size = new Int32Array(n);
-    this.sim = new Float32Array(n * k);
-    this.dev = new Float64Array(n * k);
-    this.rank = new Int32Array(n * k);
-    this.weakest = new Float32Array(n).fill(k > 0 ? -Infinity : Infinity);
-  }
-  clear(): void {
-    this.size.fill(0);
-    this.weakest.fill(this.k > 0 ? -Infinity : Infinity);
-  }
-  /** Callers test s > weakest[i] first; this assumes it. */
-  offer(i: number, s: number, dev: number, rank: number): void {
-    const k = this.k;
-    const base = i * k;
-    const size = this.size[i];
-    if (size < k) {
-      this.put(base + size, s, dev, rank);
-      this.size[i] = size + 1;
-      if (size + 1 === k) {
-        for (let c = (k >> 1) - 1; c >= 0; c--) this.siftDown(base, c);
-        this.weakest[i] = this.sim[base];
-      }
-      return;
-    }
-    this.put(base, s, dev, rank);
-    this.siftDown(base, 0);
-    this.weakest[i] = this.sim[base];
-  }
-  /** Moves slot c down to its place in the heap at base (weakest, latest rank on top). */
-  private siftDown(base: number, c: number): void {
-    const k = this.k;
-    const s = this.sim[base + c];
-    const dev = this.dev[base + c];
-    const rank = this.rank[base + c];
-    for (;;) {
-      const l = 2 * c + 1;
-      if (l >= k) break;
-      const r = l + 1;
-      const lo = r < k && this.below(base + r, base + l) ? r : l;
-      const ls = this.sim[base + lo];
-      if (!(ls < s || (ls === s && this.rank[base + lo] > rank))) break;
-      this.move(base + lo, base + c);
-      c = lo;
-    }
-    this.put(base + c, s, dev, rank);
-  }
-  private below(a: number, b: number): boolean {
-    return this.sim[a] < this.sim[b] || (this.sim[a] === this.sim[b] && this.rank[a] > this.rank[b]);
-  }
-  private move(from: number, to: number): void {
-    this.sim[to] = this.sim[from];
-    this.dev[to] = this.dev[from];
-    this.rank[to] = this.rank[from];
-  }
-  private put(at: number, s: number, dev: number, rank: number): void {
-    this.sim[at] = s;
-    this.dev[at] = dev;
-    this.rank[at] = rank;
-  }
 }

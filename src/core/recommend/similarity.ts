@@ -1,3 +1,4 @@
+import { RowHeaps } from './rowHeaps';
 import { checkAborted, runSteps, type FitOptions, type Similarity, type Steps } from './types';
 
 /**
@@ -88,7 +89,8 @@ export function* similaritySteps(rows: RatingRows, options: SimilarityOptions, f
   const sj = new Float64Array(n);
   const touched = new Int32Array(n);
   const out = new GrowingRows(n, keep > 0 ? n * (keep + 1) : Math.max(1024, rows.xOther.length * 4));
-  const best = keep > 0 ? new BestOf(keep) : null;
+  // Row xi's best `keep`, one row at a time.
+  const best = keep > 0 ? new RowHeaps(1, keep, false) : null;
   // One loop per kind, so the hot loop (every co-rating pair) carries no branch on the formula.
   const accumulateMsd = (xi: number): number => {
     let m = 0;
@@ -166,12 +168,12 @@ export function* similaritySteps(rows: RatingRows, options: SimilarityOptions, f
       if (!(s > 0) && !keepAll) continue;
       if (best) {
         // Most offers lose to the weakest kept one once the heap is full: test that first.
+        // (In float32, as stored: a tie there goes to the lower index.)
         const f32 = Math.fround(s);
-        if (best.full() && (f32 < best.sim[0] || (f32 === best.sim[0] && xj > best.index[0]))) continue;
-        best.offer(xj, f32);
+        if (f32 >= best.weakest[0]) best.offer(0, f32, xj);
       } else out.push(xj, s);
     }
-    if (best) for (let r = 0; r < best.size; r++) out.push(best.index[r], best.sim[r]);
+    if (best) for (let r = 0; r < best.size[0]; r++) out.push(best.key[r], best.sim[r]);
     out.endRow();
   }
   fit?.onProgress?.(1);
@@ -229,62 +231,6 @@ class GrowingRows {
   }
   finish(): SparseSimilarity {
     return { n: this.n, start: this.start, index: this.index.slice(0, this.size), sim: this.sim.slice(0, this.size) };
-  }
-}
-
-/** The `capacity` largest similarities offered, ties to the lower index (a min-heap on rank). */
-class BestOf {
-  readonly index: Int32Array;
-  readonly sim: Float32Array;
-  size = 0;
-  constructor(private readonly capacity: number) {
-    this.index = new Int32Array(capacity);
-    this.sim = new Float32Array(capacity);
-  }
-  clear(): void {
-    this.size = 0;
-  }
-  full(): boolean {
-    return this.size === this.capacity;
-  }
-  /** a ranks below b: lower similarity, or equal and a higher index. */
-  private below(a: number, b: number): boolean {
-    return this.sim[a] < this.sim[b] || (this.sim[a] === this.sim[b] && this.index[a] > this.index[b]);
-  }
-  offer(j: number, s: number): void {
-    if (this.size < this.capacity) {
-      let c = this.size++;
-      this.index[c] = j;
-      this.sim[c] = s;
-      while (c > 0) {
-        const parent = (c - 1) >> 1;
-        if (!this.below(c, parent)) break;
-        this.swap(c, parent);
-        c = parent;
-      }
-      return;
-    }
-    if (s < this.sim[0] || (s === this.sim[0] && j > this.index[0])) return;
-    this.index[0] = j;
-    this.sim[0] = s;
-    let c = 0;
-    for (;;) {
-      const l = 2 * c + 1;
-      if (l >= this.size) break;
-      const r = l + 1;
-      const lo = r < this.size && this.below(r, l) ? r : l;
-      if (!this.below(lo, c)) break;
-      this.swap(lo, c);
-      c = lo;
-    }
-  }
-  private swap(a: number, b: number): void {
-    const i = this.index[a];
-    this.index[a] = this.index[b];
-    this.index[b] = i;
-    const s = this.sim[a];
-    this.sim[a] = this.sim[b];
-    this.sim[b] = s;
   }
 }
 
