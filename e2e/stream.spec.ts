@@ -65,6 +65,12 @@ test('stream replay: the drift alert fires within a window of the planted drift,
   await expect(view.getByRole('alert')).toContainText('The window size "abc" is not a positive number');
   await expect(view.getByLabel('Window size')).toHaveValue('abc');
   await view.getByLabel('Window size').fill(String(WINDOW));
+  await view.getByLabel('Reference (first N windows)').fill('0');
+  await view.getByRole('button', { name: 'Play' }).click();
+  await expect(view.getByRole('alert')).toContainText('The reference "0" is not a whole number of windows (1 or more)');
+  // Two reference windows, PSI-only alerts: the planted drift is large, so it still alerts.
+  await view.getByLabel('Reference (first N windows)').fill('2');
+  await view.getByLabel('Drift alerts on').selectOption('psi');
   await view.getByLabel('Update the model').selectOption('on-drift');
   await view.getByLabel('Speed (rows/s)').fill('4000');
   await view.getByRole('button', { name: 'Play' }).click();
@@ -81,6 +87,7 @@ test('stream replay: the drift alert fires within a window of the planted drift,
   const firstWindow = Number((await alerts.getByText(/First drift alert in window \d+/).textContent())!.match(/window (\d+)/)![1]);
   expect(Math.abs(firstWindow - (DRIFT_AT / WINDOW + 1))).toBeLessThanOrEqual(1);
   await expect(alerts.getByText(/x2: PSI/).first()).toBeVisible();
+  await expect(view.getByRole('table').filter({ hasText: 'Against the first 2 windows' })).toContainText('only PSI alerts');
   await expect(view.getByText(/DDM \(frozen model\): .* class balance in the last window: 0 \d/)).toBeVisible();
   // After its drift DDM starts over: the status says so beside the (now steady, high) error rate.
   await expect(view.getByText(/rows since it raised a drift in window \d+ and started over/)).toBeVisible();

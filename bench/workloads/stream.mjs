@@ -1,7 +1,8 @@
 // `npm run bench -- stream`: replay throughput (rows/s through window + drift + prequential +
 // update) on 1,000,000 generated rows (seeded; 10 numeric features and a category, a drift planted
 // at row 500,000), in the engine worker on wasm. The model is a logistic regression trained on a
-// 50,000-row history file from the same generator; windows are tumbling, 10,000 rows.
+// 50,000-row history file from the same generator; windows are tumbling, 10,000 rows. Then three
+// replays without updates count the false alarms before the drift under quieter alert settings.
 import { normalFrom, random, writeCsvOnce } from '../generate.mjs';
 import { openBenchPage, upload } from './train.mjs';
 
@@ -41,8 +42,8 @@ async function trainHistory(page, datasetId) {
   }, datasetId);
 }
 
-async function replay(page, runId, datasetId, update) {
-  return page.evaluate(async ({ runId, datasetId, update, window: size, plantedAt }) => {
+async function replay(page, runId, datasetId, update, alerting = {}) {
+  return page.evaluate(async ({ runId, datasetId, update, window: size, plantedAt, alerting }) => {
     const engine = window.loupeEngine;
     let messages = 0;
     let firstAlert = null;
@@ -58,11 +59,11 @@ async function replay(page, runId, datasetId, update) {
     progress[window.__loupeProxyMarker] = true;
     const id = `bench-stream-${update}-${Date.now()}`;
     const started = performance.now();
-    const r = await engine.stream.start({ runId, source: { kind: 'dataset', datasetId, timeColumn: 'time' }, window: { kind: 'tumbling', unit: 'rows', size }, rowsPerSecond: 0, update, partialFit: { epochs: 1 }, seed: 1 }, id, progress);
+    const r = await engine.stream.start({ runId, source: { kind: 'dataset', datasetId, timeColumn: 'time' }, window: { kind: 'tumbling', unit: 'rows', size }, ...alerting, rowsPerSecond: 0, update, partialFit: { epochs: 1 }, seed: 1 }, id, progress);
     const wallMs = performance.now() - started;
     await engine.stream.close(id);
     return r.ok ? { ...r.value, wallMs, messages, firstAlertWindow: firstAlert, alarmsBeforeDrift: falseAlarms } : { error: r.message };
-  }, { runId, datasetId, update, window: WINDOW, plantedAt: DRIFT_AT / WINDOW });
+  }, { runId, datasetId, update, window: WINDOW, plantedAt: DRIFT_AT / WINDOW, alerting });
 }
 
 export async function run({ browser, url }) {
@@ -78,6 +79,11 @@ export async function run({ browser, url }) {
     for (const update of ['never', 'every-window']) {
       const r = await replay(page, runId, datasetId, update);
       lines.push({ workload: name, data: `stream-1m (${ROWS.toLocaleString('en')} rows x 12 columns)`, window: WINDOW, update, backend: 'wasm', ...r, plantedDriftWindow: DRIFT_AT / WINDOW });
+    }
+    // False alarms before the planted drift under the quieter settings (a longer reference, PSI only).
+    for (const alerting of [{ referenceWindows: 5 }, { driftRule: 'psi' }, { referenceWindows: 5, driftRule: 'psi' }]) {
+      const r = await replay(page, runId, datasetId, 'never', alerting);
+      lines.push({ workload: name, data: `stream-1m (${ROWS.toLocaleString('en')} rows x 12 columns)`, window: WINDOW, update: 'never', ...alerting, backend: 'wasm', ...r, plantedDriftWindow: DRIFT_AT / WINDOW });
     }
   } finally {
     await page.context().close();

@@ -3,7 +3,7 @@
  * Per-window points go to the bounded series (streamSeries.ts), not here.
  */
 import { create } from 'zustand';
-import type { FeatureDrift, StreamAlert, StreamConfig, StreamProgress, StreamState, UpdatePolicy, WindowMetrics, WindowReport } from '../engine/api';
+import type { DriftRule, FeatureDrift, StreamAlert, StreamConfig, StreamProgress, StreamState, UpdatePolicy, WindowMetrics, WindowReport } from '../engine/api';
 import { createTailReader, type TailFormat } from '../core/stream/tail';
 import { engineConnection } from './engine';
 import { useRuns } from './runs';
@@ -21,6 +21,9 @@ export interface StreamForm {
   step: string;
   rowsPerSecond: string;
   update: UpdatePolicy;
+  /** How many windows from the start make the drift reference, as typed. */
+  referenceWindows: string;
+  driftRule: DriftRule;
 }
 
 const MAX_ALERTS = 200;
@@ -39,6 +42,8 @@ export interface StreamStore {
   throughput: number;
   alerts: StreamAlert[];
   latestDrift: FeatureDrift[];
+  /** The running (or last) stream's drift reference and rule, for the drift table's caption. */
+  driftSettings: { referenceWindows: number; rule: DriftRule };
   latest: { frozen: WindowMetrics; updated: WindowMetrics; classBalance: number[]; ddm: WindowReport['ddm']; ddmLevel: WindowReport['ddmLevel'] } | null;
   updates: number;
   error: string | null;
@@ -66,6 +71,8 @@ function parseConfig(form: StreamForm, live: TailFormat | null): { ok: true; val
   if (!(size > 0)) return { ok: false, message: `The window size "${form.size}" is not a positive number.` };
   if (form.windowKind === 'sliding' && !(step > 0 && step <= size)) return { ok: false, message: `The step "${form.step}" must be above zero and no larger than the window.` };
   if (!(speed >= 0)) return { ok: false, message: `The speed "${form.rowsPerSecond}" is not a number of rows per second (leave it empty or 0 for as fast as possible).` };
+  const referenceWindows = Number(form.referenceWindows);
+  if (!(Number.isInteger(referenceWindows) && referenceWindows >= 1)) return { ok: false, message: `The reference "${form.referenceWindows}" is not a whole number of windows (1 or more).` };
   const scale = form.unit === 'time' ? 60_000 : 1;
   return {
     ok: true,
@@ -75,6 +82,8 @@ function parseConfig(form: StreamForm, live: TailFormat | null): { ok: true; val
       window: { kind: form.windowKind, unit: live ? 'rows' : form.unit, size: size * scale, ...(form.windowKind === 'sliding' ? { step: step * scale } : {}) },
       rowsPerSecond: speed,
       update: form.update,
+      referenceWindows,
+      driftRule: form.driftRule,
       partialFit: { epochs: 5, rounds: 5 },
       seed: 1,
     },
@@ -111,7 +120,7 @@ export const useStream = create<StreamStore>((set, get) => {
     if (previous) await engine.stream.close(previous);
     const streamId = `stream-${++counter}`;
     streamSeries.clear();
-    set({ streamId, state: config.paused ? 'paused' : 'playing', source, windowsDone: 0, totalWindows: null, rowsDone: 0, totalRows: null, alerts: [], latestDrift: [], latest: null, updates: 0, error: null, kept: null });
+    set({ streamId, state: config.paused ? 'paused' : 'playing', source, driftSettings: { referenceWindows: config.referenceWindows ?? 1, rule: config.driftRule ?? 'psi-or-test' }, windowsDone: 0, totalWindows: null, rowsDone: 0, totalRows: null, alerts: [], latestDrift: [], latest: null, updates: 0, error: null, kept: null });
     const result = await engine.stream.start(config, streamId, callback(onProgress));
     if (tailTimer && get().streamId === streamId) {
       clearInterval(tailTimer);
@@ -123,7 +132,7 @@ export const useStream = create<StreamStore>((set, get) => {
   };
 
   return {
-    form: { datasetId: null, runId: null, timeColumn: null, windowKind: 'tumbling', unit: 'rows', size: '500', step: '250', rowsPerSecond: '', update: 'every-window' },
+    form: { datasetId: null, runId: null, timeColumn: null, windowKind: 'tumbling', unit: 'rows', size: '500', step: '250', rowsPerSecond: '', update: 'every-window', referenceWindows: '1', driftRule: 'psi-or-test' },
     streamId: null,
     state: 'idle',
     source: 'dataset',
@@ -134,6 +143,7 @@ export const useStream = create<StreamStore>((set, get) => {
     throughput: 0,
     alerts: [],
     latestDrift: [],
+    driftSettings: { referenceWindows: 1, rule: 'psi-or-test' },
     latest: null,
     updates: 0,
     error: null,

@@ -20,6 +20,13 @@ export const P_VALUE_ALERT = 0.01;
 
 export type DriftLevel = 'ok' | 'warn' | 'alert';
 
+/**
+ * What raises a feature's alert: PSI >= 0.25 or the test's p < 0.01 (the default), or PSI alone.
+ * With windows of thousands of rows the tests call tiny shifts significant; PSI measures the size
+ * of a shift whatever the window, so 'psi' is the quieter rule for large windows.
+ */
+export type DriftRule = 'psi-or-test' | 'psi';
+
 export interface TestResult {
   statistic: number;
   pValue: number;
@@ -129,7 +136,7 @@ export function chiSquareTwoSample(reference: ArrayLike<number>, current: ArrayL
 }
 
 /** The level a feature's statistics put it at. */
-export function driftLevel(psi: number, pValue: number): DriftLevel {
-  if (psi >= PSI_ALERT || pValue < P_VALUE_ALERT) return 'alert';
+export function driftLevel(psi: number, pValue: number, rule: DriftRule = 'psi-or-test'): DriftLevel {
+  if (psi >= PSI_ALERT || (rule === 'psi-or-test' && pValue < P_VALUE_ALERT)) return 'alert';
   return psi >= PSI_WARN ? 'warn' : 'ok';
 }

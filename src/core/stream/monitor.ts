@@ -8,6 +8,7 @@ import type { FittedModel, PartialFitControl } from '../models/kind';
 import { transform } from '../prep/transform';
 import type { FittedPipeline, TaskKind } from '../prep/types';
 import { createDdm, type DdmLevel, type DdmState } from './ddm';
+import type { DriftRule } from './drift';
 import { classBalance, predictionErrors, windowMetrics, type WindowMetrics } from './prequential';
 import { windowDrift, type DriftReference, type FeatureDrift } from './reference';
 
@@ -57,6 +58,8 @@ export interface MonitoredModel {
 export interface MonitorOptions {
   update: UpdatePolicy;
   seed: number;
+  /** Default 'psi-or-test' (drift.ts). */
+  driftRule?: DriftRule;
   partialFit?: Omit<PartialFitControl, 'seed'>;
 }
 
@@ -115,7 +118,7 @@ export function createStreamMonitor(m: MonitoredModel, reference: DriftReference
       if (ddmLevel !== 'in-control') {
         alerts.push({ window: meta.index, kind: ddmLevel === 'drift' ? 'ddm-drift' : 'ddm-warning', feature: null, message: ddmLevel === 'drift' ? "The frozen model's error rate rose past DDM's drift level (p + s >= pmin + 3 smin)." : "The frozen model's error rate is past DDM's warning level (p + s >= pmin + 2 smin)." });
       }
-      const drift = windowDrift(reference, columns, rows);
+      const drift = windowDrift(reference, columns, rows, options.driftRule);
       for (const d of drift) {
         if (d.level !== 'alert') continue;
         alerts.push({ window: meta.index, kind: 'feature-drift', feature: d.feature, message: `${d.feature}: PSI ${d.psi.toFixed(2)}, ${d.test === 'ks' ? 'KS' : 'chi-square'} p ${d.pValue < 1e-4 ? d.pValue.toExponential(1) : d.pValue.toFixed(4)}` });

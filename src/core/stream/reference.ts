@@ -3,7 +3,7 @@
  * their PSI bins, category counts by label) and one window's statistics beside it.
  */
 import type { Column } from '../frame/types';
-import { binCounts, chiSquareTwoSample, driftLevel, ksTwoSample, psiEdges, psiFromCounts, type DriftLevel } from './drift';
+import { binCounts, chiSquareTwoSample, driftLevel, ksTwoSample, psiEdges, psiFromCounts, type DriftLevel, type DriftRule } from './drift';
 
 /** Features compared per window at most: the table and the cost stay bounded on wide files. */
 export const MAX_DRIFT_FEATURES = 40;
@@ -75,7 +75,7 @@ export function driftReference(columns: Column[], features: string[], rows: Arra
 }
 
 /** One window's drift per reference feature. A feature missing from the window's columns is skipped. */
-export function windowDrift(reference: DriftReference, columns: Column[], rows: ArrayLike<number>): FeatureDrift[] {
+export function windowDrift(reference: DriftReference, columns: Column[], rows: ArrayLike<number>, rule: DriftRule = 'psi-or-test'): FeatureDrift[] {
   const byName = new Map(columns.map((c) => [c.name, c]));
   const out: FeatureDrift[] = [];
   for (const f of reference.features) {
@@ -86,7 +86,7 @@ export function windowDrift(reference: DriftReference, columns: Column[], rows: 
       const sorted = numbersAt(column, rows);
       const ks = ksTwoSample(f.sorted, sorted);
       const psi = psiFromCounts(f.counts, binCounts(sorted, f.edges));
-      out.push({ feature: f.name, test: 'ks', psi, statistic: ks.statistic, pValue: ks.pValue, level: driftLevel(psi, ks.pValue) });
+      out.push({ feature: f.name, test: 'ks', psi, statistic: ks.statistic, pValue: ks.pValue, level: driftLevel(psi, ks.pValue, rule) });
     } else {
       if (column.storage !== 'dictionary') continue;
       const current = labelCounts(column, rows);
@@ -95,7 +95,7 @@ export function windowDrift(reference: DriftReference, columns: Column[], rows: 
       const c = labels.map((l) => current.get(l) ?? 0);
       const chi = chiSquareTwoSample(r, c);
       const psi = psiFromCounts(r, c);
-      out.push({ feature: f.name, test: 'chi-square', psi, statistic: chi.statistic, pValue: chi.pValue, level: driftLevel(psi, chi.pValue) });
+      out.push({ feature: f.name, test: 'chi-square', psi, statistic: chi.statistic, pValue: chi.pValue, level: driftLevel(psi, chi.pValue, rule) });
     }
   }
   return out;

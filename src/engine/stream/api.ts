@@ -3,13 +3,13 @@
  * run's model (frozen) beside a copy that learns online (updated): prequential metrics, drift per
  * feature, DDM, alerts; play, pause, step, stop; keep the updated model as a new run.
  */
-import type { TailFormat, UpdatePolicy, WindowReport, WindowSpec, StreamAlert, FeatureDrift } from '../../core/stream';
+import type { TailFormat, UpdatePolicy, WindowReport, WindowSpec, StreamAlert, FeatureDrift, DriftRule } from '../../core/stream';
 import type { DdmState, DdmLevel } from '../../core/stream/ddm';
 import type { WindowMetrics } from '../../core/stream/prequential';
 import type { Outcome } from '../outcome';
 import type { RunSummary } from '../runs/api';
 
-export type { TailFormat, UpdatePolicy, WindowReport, WindowSpec, StreamAlert, FeatureDrift, DdmState, DdmLevel, WindowMetrics };
+export type { TailFormat, UpdatePolicy, WindowReport, WindowSpec, StreamAlert, FeatureDrift, DriftRule, DdmState, DdmLevel, WindowMetrics };
 
 /** Where rows come from: a loaded dataset in event time (or row order), or lines appended to a file. */
 export type StreamSource = { kind: 'dataset'; datasetId: string; timeColumn: string | null } | { kind: 'live'; format: TailFormat };
@@ -20,6 +20,8 @@ export interface StreamConfig {
   window: WindowSpec;
   /** Windows from the start that make the drift reference (default 1: the first window). */
   referenceWindows?: number;
+  /** What raises a feature's drift alert (default 'psi-or-test'; core/stream/drift.ts). */
+  driftRule?: DriftRule;
   /** Rows per second of replay; 0 plays as fast as the engine can. */
   rowsPerSecond: number;
   update: UpdatePolicy;

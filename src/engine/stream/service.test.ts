@@ -117,5 +117,47 @@ describe.each(TRANSPORTS)('stream replay through the engine (%s)', (transport) =
     const { engine } = connection;
     const bad = await engine.stream.start({ runId, source: { kind: 'dataset', datasetId: streamDataset, timeColumn: 'colour' }, window: { kind: 'tumbling', unit: 'rows', size: 100 }, rowsPerSecond: 0, update: 'never', seed: 1 }, 'stream-3', null);
     expect(bad.ok ? '' : bad.message).toMatch(/not a date or a number/);
+    const base = { runId, source: { kind: 'dataset' as const, datasetId: streamDataset, timeColumn: null }, window: { kind: 'tumbling' as const, unit: 'rows' as const, size: 500 }, rowsPerSecond: 0, update: 'never' as const, seed: 1 };
+    const half = await engine.stream.start({ ...base, referenceWindows: 1.5 }, 'stream-4', null);
+    expect(half.ok ? '' : half.message).toMatch(/whole number of windows/);
+    const all = await engine.stream.start({ ...base, referenceWindows: ROWS / 500 }, 'stream-5', null);
+    expect(all.ok ? '' : all.message).toMatch(/would take the whole stream of 8 windows/);
+  });
+
+  it('a longer reference: drift is measured against the first N windows, and only PSI alerts under the PSI rule', async () => {
+    const { engine, callback } = connection;
+    const windows: WindowReport[] = [];
+    expectOk(await engine.stream.start(
+      { runId, source: { kind: 'dataset', datasetId: streamDataset, timeColumn: 'time' }, window: { kind: 'tumbling', unit: 'rows', size: WINDOW }, referenceWindows: 4, driftRule: 'psi', rowsPerSecond: 0, update: 'never', seed: 1 },
+      'stream-6',
+      callback((p: StreamProgress) => windows.push(...p.windows)),
+    ));
+    await new Promise((r) => setTimeout(r, 100));
+    const driftWindow = DRIFT_AT / WINDOW;
+    expect(windows[driftWindow].drift.find((d) => d.feature === 'x2')!.level).toBe('alert');
+    // Under the PSI rule a feature alerts exactly when its PSI reaches 0.25.
+    for (const w of windows) for (const d of w.drift) expect(d.level === 'alert').toBe(d.psi >= 0.25);
+    expectOk(await engine.stream.close('stream-6'));
+  });
+
+  it('a live file with a reference of two windows waits for both before the first window', async () => {
+    const { engine, callback } = connection;
+    const windows: number[] = [];
+    const running = engine.stream.start(
+      { runId, source: { kind: 'live', format: 'csv' }, window: { kind: 'tumbling', unit: 'rows', size: 200 }, referenceWindows: 2, rowsPerSecond: 0, update: 'never', seed: 1 },
+      'stream-live-2',
+      callback((p: StreamProgress) => windows.push(...p.windows.map((w) => w.index))),
+    );
+    const [header, ...lines] = driftCsv(500, DRIFT_AT, 4).trimEnd().split('\n');
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expectOk(await engine.stream.append('stream-live-2', bytes(lines.slice(0, 300).join('\n') + '\n'), bytes(header + '\n')));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(windows).toEqual([]);
+    expectOk(await engine.stream.append('stream-live-2', bytes(lines.slice(300).join('\n') + '\n'), bytes(header + '\n')));
+    for (let i = 0; i < 50 && windows.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(windows).toEqual([0, 1]);
+    expectOk(await engine.stream.stop('stream-live-2'));
+    await running;
+    expectOk(await engine.stream.close('stream-live-2'));
   });
 });

@@ -77,7 +77,7 @@ export function createStreamService(runs: RunStore, datasets: DatasetHost, jobs:
             if (!next) break;
             if (!session.monitor) {
               const features = driftFeatures(next.columns, run.config.features);
-              session.monitor = createStreamMonitor(model, driftReference(next.referenceColumns, features, next.referenceRows), { update: config.update, seed: config.seed, partialFit: config.partialFit });
+              session.monitor = createStreamMonitor(model, driftReference(next.referenceColumns, features, next.referenceRows), { update: config.update, seed: config.seed, partialFit: config.partialFit, driftRule: config.driftRule });
             }
             const t0 = performance.now();
             const report = await session.monitor.window(next.columns, next.rows, next.newRows, next.meta, job.signal);

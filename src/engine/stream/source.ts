@@ -32,8 +32,16 @@ export interface RowSource {
 
 type Made = { ok: true; value: RowSource } | { ok: false; reason: 'not-found' | 'bad-config'; message: string };
 
+/** The reference is the first N windows, N a whole number from 1. */
+function referenceProblem(config: StreamConfig): string | null {
+  const n = config.referenceWindows ?? 1;
+  return Number.isInteger(n) && n >= 1 ? null : `The reference must be a whole number of windows, 1 or more (got ${n}).`;
+}
+
 export function datasetSource(datasets: DatasetHost, config: StreamConfig, stored: StoredRun): Made {
   if (config.source.kind !== 'dataset') throw new Error('datasetSource needs a dataset source');
+  const refProblem = referenceProblem(config);
+  if (refProblem) return { ok: false, reason: 'bad-config', message: refProblem };
   const ds = datasets.get(config.source.datasetId);
   if (!ds) return { ok: false, reason: 'not-found', message: 'That dataset is no longer loaded.' };
   const { timeColumn } = config.source;
@@ -51,7 +59,9 @@ export function datasetSource(datasets: DatasetHost, config: StreamConfig, store
   const ordered = times ? Float64Array.from(order, (r) => times![r]) : null;
   const windows = planWindows(order.length, ordered, config.window);
   if (windows.length === 0) return { ok: false, reason: 'bad-config', message: 'No window has rows: check the timestamp column and the window size.' };
-  const refEnd = windows[Math.min(Math.max(1, config.referenceWindows ?? 1), windows.length) - 1].end;
+  const refWindows = config.referenceWindows ?? 1;
+  if (refWindows >= windows.length && windows.length > 1) return { ok: false, reason: 'bad-config', message: `The reference (the first ${refWindows} windows) would take the whole stream of ${windows.length} windows, leaving nothing to compare; use fewer reference windows or a smaller window.` };
+  const refEnd = windows[Math.min(refWindows, windows.length) - 1].end;
   const referenceRows = order.slice(0, refEnd);
   let at = 0;
   return {
@@ -76,11 +86,13 @@ export function liveSource(config: StreamConfig, stored: StoredRun): Made {
   if (config.source.kind !== 'live') throw new Error('liveSource needs a live source');
   const { format } = config.source;
   if (config.window.unit !== 'rows') return { ok: false, reason: 'bad-config', message: 'A live file is windowed by rows (its lines arrive in order); size the window in rows.' };
-  const problem = windowProblem(config.window, false);
+  const problem = windowProblem(config.window, false) ?? referenceProblem(config);
   if (problem) return { ok: false, reason: 'bad-config', message: problem };
   const schema = schemaOf(stored.dataset);
   const size = config.window.size;
   const step = config.window.kind === 'sliding' ? config.window.step ?? size : size;
+  // The first window waits until the reference's rows (its first N windows) are all in.
+  const referenceEnd = size + ((config.referenceWindows ?? 1) - 1) * step;
   // Rows held: positions [base, base + held); older rows are dropped once no window needs them.
   let parts: Column[][] = [];
   let held = 0;
@@ -99,8 +111,9 @@ export function liveSource(config: StreamConfig, stored: StoredRun): Made {
       totalRows: null,
       async next(stopped, waiting, sleep) {
         const nextEnd = index === 0 ? size : end + step;
+        const needed = index === 0 ? referenceEnd : nextEnd;
         let said = false;
-        while (base + held < nextEnd) {
+        while (base + held < needed) {
           if (stopped()) return null;
           if (!said) waiting((said = true));
           await sleep(LIVE_POLL_MS);
@@ -111,7 +124,7 @@ export function liveSource(config: StreamConfig, stored: StoredRun): Made {
         const rel = (p: number) => p - base;
         const rows = Int32Array.from({ length: nextEnd - start }, (_, i) => rel(start) + i);
         const newRows = Int32Array.from({ length: nextEnd - end }, (_, i) => rel(end) + i);
-        const w: NextWindow = { columns: cols, rows, newRows, meta: { index, start, end: nextEnd, from: null, to: null }, referenceColumns: cols, referenceRows: rows };
+        const w: NextWindow = { columns: cols, rows, newRows, meta: { index, start, end: nextEnd, from: null, to: null }, referenceColumns: cols, referenceRows: index === 0 ? Int32Array.from({ length: referenceEnd }, (_, i) => i) : rows };
         index++;
         end = nextEnd;
         // Keep only what the next window reads.

@@ -5,10 +5,15 @@ const p = (v: number) => (v < 1e-4 ? v.toExponential(1) : v.toFixed(4));
 
 export function DriftTable() {
   const drift = useStream((s) => s.latestDrift);
-  if (drift.length === 0) return <p className="small muted">Drift appears once the first window is in (the reference is the first window).</p>;
+  const { referenceWindows, rule } = useStream((s) => s.driftSettings);
+  const reference = referenceWindows === 1 ? 'the first window' : `the first ${referenceWindows} windows`;
+  if (drift.length === 0) return <p className="small muted">Drift appears once the first window is in (the reference is {reference}).</p>;
   return (
     <table className="data-table drift-table">
-      <caption className="small muted">Against the first window: PSI over its deciles (0.1 warns, 0.25 alerts); KS for numbers, chi-square for categories (p &lt; 0.01 alerts).</caption>
+      <caption className="small muted">
+        Against {reference}: PSI over its deciles (0.1 warns, 0.25 alerts); KS for numbers, chi-square for categories
+        {rule === 'psi-or-test' ? ' (p < 0.01 alerts)' : ' (shown, but only PSI alerts)'}.
+      </caption>
       <thead>
         <tr>
           <th scope="col">Feature</th>

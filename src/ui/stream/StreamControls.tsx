@@ -1,4 +1,4 @@
-/** The stream's form (dataset, model, time column, window, speed, update policy) and Play/Pause/Step/Stop. */
+/** The stream's form (dataset, model, time column, window, speed, update policy, drift reference and rule) and Play/Pause/Step/Stop. */
 import { useDatasets } from '../../state/datasets';
 import { useRuns } from '../../state/runs';
 import { useStream } from '../../state/stream';
@@ -91,6 +91,22 @@ export function StreamControls() {
             <option value="every-window">every window</option>
             <option value="on-drift">from the first drift alert on</option>
             <option value="never">never</option>
+          </select>
+        </label>
+        <label>
+          Reference (first N windows)
+          <input inputMode="numeric" value={form.referenceWindows} disabled={running} onChange={(e) => setForm({ referenceWindows: e.target.value })} />
+        </label>
+        <label>
+          Drift alerts on
+          <select
+            value={form.driftRule}
+            disabled={running}
+            title="With windows of thousands of rows, KS and chi-square call tiny shifts significant; PSI measures how large a shift is whatever the window."
+            onChange={(e) => setForm({ driftRule: e.target.value as typeof form.driftRule })}
+          >
+            <option value="psi-or-test">PSI ≥ 0.25 or p &lt; 0.01</option>
+            <option value="psi">PSI ≥ 0.25 only</option>
           </select>
         </label>
       </div>

@@ -70,12 +70,13 @@ function StreamStatus({ metric, classes }: { metric: string; classes: string[] }
 
 function AlertList() {
   const alerts = useStream((s) => s.alerts);
+  const rule = useStream((s) => s.driftSettings.rule);
   return (
     <div className="panel" role="region" aria-label="Alerts">
       <h3>Alerts ({alerts.length})</h3>
       {alerts.length > 0 ? <p className="small">First drift alert in window {alerts[0].window + 1}; newest first below.</p> : null}
       {alerts.length === 0 ? (
-        <p className="small muted">None yet. A feature alerts at PSI ≥ 0.25 or a test p-value below 0.01 (PSI ≥ 0.1 warns); the model alerts when DDM sees its error rate drift (p + s ≥ pmin + 3 smin).</p>
+        <p className="small muted">None yet. A feature alerts at PSI ≥ 0.25{rule === 'psi-or-test' ? ' or a test p-value below 0.01' : ''} (PSI ≥ 0.1 warns); the model alerts when DDM sees its error rate drift (p + s ≥ pmin + 3 smin).</p>
       ) : (
         <ul className="stream-alerts">
           {alerts.slice(-30).reverse().map((a, i) => (
