@@ -1,22 +1,26 @@
 /**
- * Portable export of a network run: the ONNX file at a precision, and what each precision costs
- * before download: the file's size and the test-split metrics computed by scoring the test rows
- * with the weights as the file stores them (de-quantised), never assumed.
+ * Portable export of a network or boosted-tree run: the ONNX file at a precision, and what each
+ * precision costs before download: the file's size and the test-split metrics computed by scoring
+ * the test rows with the weights as the file stores them (de-quantised), never assumed. Trees are
+ * written at float32 only: a threshold moved by rounding sends rows down other branches.
  */
 import type { Column } from '../frame/types';
 import { binaryMetrics, multiclassMetrics, regressionMetrics } from '../metrics';
+import { forestPredict, type Forest } from '../models/gbdt/forest';
 import { forwardPass, type NetworkWeights } from '../models/network/layers';
 import { transform } from '../prep/transform';
 import type { FittedPipeline, TaskKind } from '../prep/types';
 import { encodeModel } from './onnx/proto';
 import { onnxModel } from './onnx/graph';
+import { forestOnnxModel } from './onnx/trees';
 import { quantizeNetwork, type Precision } from './quantize';
 
 export const PRECISIONS: Precision[] = ['float32', 'float16', 'int8'];
 
 export interface PortableRun {
   pipeline: FittedPipeline;
-  weights: NetworkWeights;
+  /** What scores: a network's weights or a forest. */
+  scorer: { kind: 'network'; weights: NetworkWeights } | { kind: 'forest'; forest: Forest };
   classes: string[];
   target: string;
   modelKind: string;
@@ -46,8 +50,18 @@ export interface PrecisionOption {
   maxScoreChange: number;
 }
 
+/** The precisions a run can be written at: all three for networks, float32 for trees. */
+export function precisionsOf(run: PortableRun): Precision[] {
+  return run.scorer.kind === 'network' ? PRECISIONS : ['float32'];
+}
+
 export function onnxBytes(run: PortableRun, precision: Precision): Uint8Array<ArrayBuffer> {
-  return encodeModel(onnxModel({ pipeline: run.pipeline, weights: run.weights, precision, classes: run.classes, target: run.target, modelKind: run.modelKind }));
+  const { scorer } = run;
+  if (scorer.kind === 'forest') {
+    if (precision !== 'float32') throw new Error('Boosted trees are written at float32 only.');
+    return encodeModel(forestOnnxModel({ pipeline: run.pipeline, forest: scorer.forest, classes: run.classes, target: run.target, modelKind: run.modelKind, task: run.task }));
+  }
+  return encodeModel(onnxModel({ pipeline: run.pipeline, weights: scorer.weights, precision, classes: run.classes, target: run.target, modelKind: run.modelKind }));
 }
 
 type Named = { name: string; value: number; higherIsBetter: boolean }[];
@@ -78,10 +92,15 @@ function metricsOf(run: PortableRun, scores: Float64Array): Named {
 /** Size and test-split metric change of every precision. */
 export function precisionOptions(run: PortableRun): PrecisionOption[] {
   const design = transform(run.pipeline, run.columns, run.testRows);
-  const baseScores = forwardPass(run.weights, design.matrix, design.rows);
+  const { scorer } = run;
+  const score = (precision: Precision): Float64Array => {
+    if (scorer.kind === 'forest') return forestPredict(scorer.forest, design.matrix, design.rows);
+    return forwardPass(precision === 'float32' ? scorer.weights : quantizeNetwork(scorer.weights, precision).readBack, design.matrix, design.rows);
+  };
+  const baseScores = score('float32');
   const base = metricsOf(run, baseScores);
-  return PRECISIONS.map((precision) => {
-    const scores = precision === 'float32' ? baseScores : forwardPass(quantizeNetwork(run.weights, precision).readBack, design.matrix, design.rows);
+  return precisionsOf(run).map((precision) => {
+    const scores = precision === 'float32' ? baseScores : score(precision);
     let maxScoreChange = 0;
     for (let i = 0; i < scores.length; i++) maxScoreChange = Math.max(maxScoreChange, Math.abs(scores[i] - baseScores[i]));
     const after = metricsOf(run, scores);

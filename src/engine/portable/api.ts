@@ -1,4 +1,4 @@
-/** Portable export: a run as one ONNX file that scores raw rows, at float32, float16 or int8 weights. */
+/** Portable export: a run as one ONNX file that scores raw rows; networks at float32, float16 or int8 weights, trees at float32. */
 import type { MetricChange, PrecisionOption } from '../../core/export/portable';
 import type { Precision } from '../../core/export/quantize';
 import type { Outcome } from '../outcome';
@@ -13,6 +13,8 @@ export interface OnnxInput {
 export interface OnnxOffer {
   /** null when the run can be exported; otherwise why not, in words the user can act on. */
   unavailable: string | null;
+  /** What the file holds: a network's layers or a forest of trees. */
+  holds: 'network' | 'trees';
   inputs: OnnxInput[];
   output: { name: string; width: number };
   /** Size and test-split metric change per precision (empty when unavailable). */

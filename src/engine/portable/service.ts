@@ -1,6 +1,7 @@
-/** Portable export of network runs (core/export); each download is audited as an export. */
+/** Portable export of network and boosted-tree runs (core/export); each download is audited as an export. */
 import { onnxBytes, precisionOptions, type PortableRun } from '../../core/export/portable';
 import { outputName, unsupportedSteps } from '../../core/export/onnx/graph';
+import { forestOf } from '../../core/models/gbdt/fitted';
 import { networkOf } from '../../core/models/network/fitted';
 import { networkWeights } from '../../core/models/network/layers';
 import type { AuditLog } from '../audit/log';
@@ -13,14 +14,15 @@ const TEST = 3;
 function portableRun(stored: StoredRun): PortableRun | string {
   const { run, dataset, summary } = stored;
   const network = networkOf(run.model);
-  if (!network) return `ONNX export covers logistic, linear and MLP models; ${summary.config.model.kind === 'gbdt' ? 'boosted trees are not offered yet (their trees would need ai.onnx.ml TreeEnsemble operators)' : `a ${summary.config.model.kind} model is not offered`}.`;
-  const unsupported = unsupportedSteps(run.pipeline);
+  const forest = network ? null : forestOf(run.model);
+  if (!network && !forest) return `ONNX export covers logistic, linear, MLP and boosted-tree models; a ${summary.config.model.kind} model is not offered.`;
+  const unsupported = unsupportedSteps(run.pipeline, forest !== null);
   if (unsupported) return unsupported;
   const testRows: number[] = [];
   run.splitOf.forEach((s, r) => s === TEST && testRows.push(r));
   return {
     pipeline: run.pipeline,
-    weights: networkWeights(network),
+    scorer: network ? { kind: 'network', weights: networkWeights(network) } : { kind: 'forest', forest: forest! },
     classes: run.classes,
     target: run.config.target,
     modelKind: run.config.model.kind,
@@ -45,7 +47,8 @@ export function createPortableService(store: RunStore, audit: AuditLog): Portabl
       const inputs = run.pipeline.features.map((s) => ({ name: s.column, type: s.kind === 'category' ? ('string' as const) : ('float' as const) }));
       const output = { name: outputName(run.config.task), width: run.config.task === 'multiclass' ? run.classes.length : 1 };
       const portable = portableRun(stored);
-      const offer: OnnxOffer = typeof portable === 'string' ? { unavailable: portable, inputs, output, options: [] } : { unavailable: null, inputs, output, options: precisionOptions(portable) };
+      const holds = run.config.model.kind === 'gbdt' ? 'trees' : 'network';
+      const offer: OnnxOffer = typeof portable === 'string' ? { unavailable: portable, holds, inputs, output, options: [] } : { unavailable: null, holds, inputs, output, options: precisionOptions(portable) };
       offers.set(stored, offer);
       return ok(offer);
     },

@@ -27,14 +27,17 @@ export function outputName(task: NetworkWeights['task']): string {
   return task === 'binary' ? 'probability' : task === 'multiclass' ? 'probabilities' : 'prediction';
 }
 
-/** Steps ONNX export cannot write (datetime parts, hashed text, trees' native encodings), as a message; null when all can. */
-export function unsupportedSteps(p: FittedPipeline): string | null {
-  const bad = p.features.filter((s) => s.kind === 'datetime' || s.kind === 'text' || ('native' in s && s.native));
+/**
+ * Steps ONNX export cannot write (datetime parts, hashed text; for networks also trees' native
+ * encodings), as a message; null when all can.
+ */
+export function unsupportedSteps(p: FittedPipeline, native = false): string | null {
+  const bad = p.features.filter((s) => s.kind === 'datetime' || s.kind === 'text' || (!native && 'native' in s && s.native));
   if (bad.length === 0) return null;
   return `ONNX export writes number, yes/no and category features; ${bad.map((s) => `"${s.column}" (${s.kind})`).join(', ')} cannot be written yet. Train without ${bad.length === 1 ? 'it' : 'them'} to export.`;
 }
 
-class GraphBuilder {
+export class GraphBuilder {
   nodes: Node[] = [];
   initializers: Tensor[] = [];
   private count = 0;
@@ -61,7 +64,7 @@ class GraphBuilder {
   }
 }
 
-const FLOAT_TO = { name: 'to', int: DataType.FLOAT };
+export const FLOAT_TO = { name: 'to', int: DataType.FLOAT };
 
 /** Impute, standardise, and the missing indicator: the encoded columns of a number or yes/no input. */
 function numberParts(g: GraphBuilder, input: string, fill: number, mean: number, std: number, indicator: boolean): string[] {
@@ -95,16 +98,21 @@ function stepParts(g: GraphBuilder, step: FeatureStep, input: string): string[] 
   return step.missingIndicator ? [oneHot, g.op('Cast', [missing], 'indicator', [FLOAT_TO])] : [oneHot];
 }
 
-export function onnxModel(input: OnnxExportInput): Model {
-  const unsupported = unsupportedSteps(input.pipeline);
-  if (unsupported) throw new Error(unsupported);
-  const g = new GraphBuilder();
-  const inputs: ValueInfo[] = input.pipeline.features.map((step) => ({
+/** One [N, 1] input per raw feature column: a string for categories, a float otherwise. */
+export function rawInputs(p: FittedPipeline): ValueInfo[] {
+  return p.features.map((step) => ({
     name: step.column,
     type: step.kind === 'category' ? DataType.STRING : DataType.FLOAT,
     shape: ['N', 1],
     doc: step.kind === 'category' ? 'category label; empty string = missing' : 'number; NaN = missing',
   }));
+}
+
+export function onnxModel(input: OnnxExportInput): Model {
+  const unsupported = unsupportedSteps(input.pipeline);
+  if (unsupported) throw new Error(unsupported);
+  const g = new GraphBuilder();
+  const inputs = rawInputs(input.pipeline);
   const parts = input.pipeline.features.flatMap((step) => stepParts(g, step, step.column));
   let h = parts.length === 1 ? parts[0] : g.op('Concat', parts, 'features', [{ name: 'axis', int: 1 }]);
   const { stored } = quantizeNetwork(input.weights, input.precision);

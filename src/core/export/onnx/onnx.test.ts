@@ -16,6 +16,8 @@ import { makeDataset } from '../../prep/testUtils';
 import { createRandom } from '../../random';
 import { encodeModel } from './proto';
 import { onnxModel, outputName } from './graph';
+import { forestOnnxModel } from './trees';
+import { forestOf } from '../../models/gbdt/fitted';
 import { onnxFeeds } from './feeds';
 import { quantizeNetwork, type Precision } from '../quantize';
 import type { Dataset } from '../../frame/types';
@@ -140,7 +142,7 @@ describe('ONNX export', () => {
     const weights = networkWeights(networkOf(run.model)!);
     const testRows = Int32Array.from(all.filter((r) => run.splitOf[r] === 3));
     const yTest = Float64Array.from(testRows, (r) => run.y[r]);
-    const portable = { pipeline: run.pipeline, weights, classes: run.classes, target: 'yBin', modelKind: 'mlp', task: 'binary' as const, threshold: 0.5, columns: ds.columns, testRows, yTest };
+    const portable = { pipeline: run.pipeline, scorer: { kind: 'network' as const, weights }, classes: run.classes, target: 'yBin', modelKind: 'mlp', task: 'binary' as const, threshold: 0.5, columns: ds.columns, testRows, yTest };
     const options = precisionOptions(portable);
     expect(options.map((o) => o.precision)).toEqual(['float32', 'float16', 'int8']);
     const [f32, f16, i8] = options;
@@ -160,5 +162,48 @@ describe('ONNX export', () => {
     expect(i8.maxScoreChange).toBeGreaterThan(0);
     expect(i8.maxScoreChange).toBeLessThan(0.05);
     run.model.dispose();
+  });
+});
+
+describe('ONNX export of boosted trees', () => {
+  const { ds } = fixture();
+  const all = Int32Array.from({ length: N }, (_, i) => i);
+  const trainTrees = async (target: string, task: ExperimentConfig['task'], categories: 'native' | 'one-hot') => {
+    const def = modelKind('gbdt')!;
+    const spec = { ...def.defaults(task), rounds: 30, maxDepth: 4, categories } as ModelSpec;
+    const config: ExperimentConfig = { target, task, positiveClass: task === 'binary' ? 'yes' : null, features: ['a', 'b', 'color', 'flag'], model: spec, seed: 3, split: { train: 0.6, val: 0.2, test: 0.2 }, threshold: 0.5 };
+    const result = await runExperiment(ds, config);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+  const treeCases: [string, ExperimentConfig['task'], 'native' | 'one-hot'][] = [
+    ['yBin', 'binary', 'native'],
+    ['yBin', 'binary', 'one-hot'],
+    ['yMulti', 'multiclass', 'native'],
+    ['yReg', 'regression', 'native'],
+    ['yReg', 'regression', 'one-hot'],
+  ];
+
+  it.each(treeCases)('%s (%s, categories %s): onnxruntime scores raw rows as Loupe does', async (target, task, categories) => {
+    const run = await trainTrees(target, task, categories);
+    const forest = forestOf(run.model)!;
+    if (categories === 'native') expect(forest.trees.some((t) => t.splitType.includes(1)), 'some split is categorical').toBe(true);
+    const bytes = encodeModel(forestOnnxModel({ pipeline: run.pipeline, forest, classes: run.classes, target, modelKind: 'gbdt', task }));
+    const scores = await onnxScores(bytes, onnxFeeds(run.pipeline, ds.columns, all), N, task);
+    // Leaves are summed in float32 by onnxruntime, in float64 by Loupe: relative to the score's size.
+    let worst = 0;
+    for (let i = 0; i < scores.length; i++) worst = Math.max(worst, Math.abs(scores[i] - run.scores[i]) / Math.max(1, Math.abs(run.scores[i])));
+    expect(worst).toBeLessThan(1e-5);
+  });
+
+  it('an unseen category, an empty label, NaN and Infinity score as Loupe scores them', async () => {
+    const run = await trainTrees('yBin', 'binary', 'native');
+    const forest = forestOf(run.model)!;
+    const bytes = encodeModel(forestOnnxModel({ pipeline: run.pipeline, forest, classes: run.classes, target: 'yBin', modelKind: 'gbdt', task: 'binary' }));
+    const fresh = makeDataset({ a: [NaN, 12, Infinity], b: [0.5, -1, NaN], color: ['mauve', null, 'teal'], flag: { kind: 'boolean', values: [1, NaN, 0] } });
+    const rows = Int32Array.of(0, 1, 2);
+    const scores = await onnxScores(bytes, onnxFeeds(run.pipeline, fresh.columns, rows), 3, 'binary');
+    const loupe = await run.model.predict(transform(run.pipeline, fresh.columns, null).matrix, 3);
+    expect(maxDiff(scores, loupe)).toBeLessThan(1e-6);
   });
 });

@@ -4,7 +4,7 @@
  * doc_string 6, graph 7, opset_import 8, metadata_props 14), OperatorSetIdProto (domain 1,
  * version 2), GraphProto (node 1, name 2, initializer 5, doc_string 10, input 11, output 12),
  * NodeProto (input 1, output 2, name 3, op_type 4, attribute 5, domain 7), AttributeProto
- * (name 1, f 2, i 3, s 4, ints 8, strings 9, type 20), TensorProto (dims 1, data_type 2,
+ * (name 1, f 2, i 3, s 4, floats 7, ints 8, strings 9, type 20), TensorProto (dims 1, data_type 2,
  * string_data 6, name 8, raw_data 9), ValueInfoProto (name 1, type 2, doc_string 3),
  * TypeProto (tensor_type 1), TypeProto.Tensor (elem_type 1, shape 2), TensorShapeProto (dim 1),
  * Dimension (dim_value 1, dim_param 2), StringStringEntryProto (key 1, value 2).
@@ -90,6 +90,7 @@ export type Attribute =
   | { name: string; int: number }
   | { name: string; text: string }
   | { name: string; ints: number[] }
+  | { name: string; floats: number[] }
   | { name: string; strings: string[] };
 
 export interface Node {
@@ -142,6 +143,9 @@ function attribute(a: Attribute): Writer {
   } else if ('ints' in a) {
     for (const v of a.ints) w.int(8, v);
     w.int(20, AttributeType.INTS);
+  } else if ('floats' in a) {
+    for (const v of a.floats) w.float(7, v);
+    w.int(20, AttributeType.FLOATS);
   } else {
     for (const s of a.strings) w.string(9, s);
     w.int(20, AttributeType.STRINGS);
