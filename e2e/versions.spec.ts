@@ -6,8 +6,7 @@ test.use({ viewport: { width: 1280, height: 720 } });
 async function train(page: Page, epochs: string, n: number) {
   await page.getByRole('tab', { name: 'Train' }).click();
   await expect(page.getByLabel('Target column')).toHaveValue('churned');
-  // ONNX export writes number, yes/no and category features: leave out the date and the free text.
-  await page.getByRole('checkbox', { name: /^signup_date/ }).uncheck();
+  // ONNX export writes number, yes/no, category and date features: leave out the free text.
   await page.getByRole('checkbox', { name: /^review/ }).uncheck();
   await page.getByLabel('Epochs').fill(epochs);
   await page.getByRole('button', { name: 'Train model' }).click();
@@ -43,6 +42,7 @@ test('two versions of one model: compare, promote, roll back, open one in Evalua
   await page.getByRole('button', { name: 'Download ONNX' }).click();
   const onnx = page.getByRole('region', { name: 'ONNX export' });
   await expect(onnx.getByRole('table', { name: 'ONNX precisions' })).toBeVisible({ timeout: 30_000 });
+  await expect(onnx.getByText('double: the date as epoch milliseconds, UTC (NaN = missing)')).toBeVisible();
   await onnx.getByLabel('int8 weights').check();
   const [download] = await Promise.all([page.waitForEvent('download'), onnx.getByRole('button', { name: 'Download int8 ONNX' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.onnx$/);

@@ -7,7 +7,8 @@ export type { MetricChange, PrecisionOption, Precision };
 
 export interface OnnxInput {
   name: string;
-  type: 'float' | 'string';
+  /** double: a date as epoch milliseconds (UTC). */
+  type: 'float' | 'double' | 'string';
 }
 
 export interface OnnxOffer {

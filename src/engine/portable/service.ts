@@ -44,7 +44,7 @@ export function createPortableService(store: RunStore, audit: AuditLog): Portabl
       const cached = offers.get(stored);
       if (cached) return ok(cached);
       const { run } = stored;
-      const inputs = run.pipeline.features.map((s) => ({ name: s.column, type: s.kind === 'category' ? ('string' as const) : ('float' as const) }));
+      const inputs = run.pipeline.features.map((s) => ({ name: s.column, type: s.kind === 'category' ? ('string' as const) : s.kind === 'datetime' ? ('double' as const) : ('float' as const) }));
       const output = { name: outputName(run.config.task), width: run.config.task === 'multiclass' ? run.classes.length : 1 };
       const portable = portableRun(stored);
       const holds = run.config.model.kind === 'gbdt' ? 'trees' : 'network';

@@ -44,20 +44,20 @@ export function OnnxExportPanel() {
         <>
           {offer.holds === 'trees' ? (
             <p className="small">
-              One .onnx file with the trees (ai.onnx.ml TreeEnsembleRegressor) and their preprocessing (category labels to their codes), so it scores raw rows in onnxruntime or any ONNX runtime. It
+              One .onnx file with the trees (ai.onnx.ml TreeEnsembleRegressor) and their preprocessing (category labels to their codes, date parts), so it scores raw rows in onnxruntime or any ONNX runtime. It
               holds the split thresholds, leaf values and the kept category labels taken from your training data; no data rows. Trees are written at float32 only: a rounded threshold would
               send rows down other branches. Inputs, one <code>[N, 1]</code> tensor each:
             </p>
           ) : (
             <p className="small">
-              One .onnx file with the model and its preprocessing (impute, standardise, one-hot), so it scores raw rows in onnxruntime or any ONNX runtime. It holds the weights, the medians, means
+              One .onnx file with the model and its preprocessing (impute, standardise, one-hot, date parts), so it scores raw rows in onnxruntime or any ONNX runtime. It holds the weights, the medians, means
               and scales, and the kept category labels taken from your training data; no data rows. Inputs, one <code>[N, 1]</code> tensor each:
             </p>
           )}
           <ul className="small">
             {offer.inputs.map((i) => (
               <li key={i.name}>
-                <code>{i.name}</code> {i.type === 'string' ? 'string (empty = missing)' : 'float (NaN = missing)'}
+                <code>{i.name}</code> {i.type === 'string' ? 'string (empty = missing)' : i.type === 'double' ? 'double: the date as epoch milliseconds, UTC (NaN = missing)' : 'float (NaN = missing)'}
               </li>
             ))}
           </ul>

@@ -1,13 +1,15 @@
 /**
  * A network model and its fitted pipeline as one ONNX graph that scores raw rows (docs/formats.md,
  * "ONNX export"). Inputs: one [N, 1] tensor per raw feature column, float for numbers and
- * booleans (NaN or ±Infinity = missing), string for categories ("" = missing). The pipeline is
+ * booleans (NaN or ±Infinity = missing), double epoch milliseconds for dates, string for
+ * categories ("" = missing). Dates become their calendar parts (datetime.ts). The pipeline is
  * written with standard ops: numbers IsNaN/IsInf -> Where (median) -> Sub/Div (mean, std);
  * categories ai.onnx.ml LabelEncoder (kept category -> index, "" -> -1, unseen -> "other") ->
  * Equal against 0..k -> Cast (one-hot); missing indicators Cast the missing mask. Then Concat,
  * MatMul/Add per dense layer with Relu/Tanh/Elu, and Sigmoid, Softmax or Mul/Add (target units).
  */
-import type { FeatureStep, FittedPipeline } from '../../prep/types';
+import type { DatetimeStep, FeatureStep, FittedPipeline } from '../../prep/types';
+import { datetimeParts, doubleConstant, missingDouble } from './datetime';
 import type { NetworkWeights } from '../../models/network/layers';
 import { DataType, type Model, type Node, type Tensor, type ValueInfo } from './proto';
 import { quantizeNetwork, type Precision } from '../quantize';
@@ -28,13 +30,13 @@ export function outputName(task: NetworkWeights['task']): string {
 }
 
 /**
- * Steps ONNX export cannot write (datetime parts, hashed text; for networks also trees' native
- * encodings), as a message; null when all can.
+ * Steps ONNX export cannot write (hashed text; for networks also trees' native encodings), as a
+ * message; null when all can.
  */
 export function unsupportedSteps(p: FittedPipeline, native = false): string | null {
-  const bad = p.features.filter((s) => s.kind === 'datetime' || s.kind === 'text' || (!native && 'native' in s && s.native));
+  const bad = p.features.filter((s) => s.kind === 'text' || (!native && 'native' in s && s.native));
   if (bad.length === 0) return null;
-  return `ONNX export writes number, yes/no and category features; ${bad.map((s) => `"${s.column}" (${s.kind})`).join(', ')} cannot be written yet. Train without ${bad.length === 1 ? 'it' : 'them'} to export.`;
+  return `ONNX export writes number, yes/no, category and date features; ${bad.map((s) => `"${s.column}" (${s.kind})`).join(', ')} cannot be written yet. Train without ${bad.length === 1 ? 'it' : 'them'} to export.`;
 }
 
 export class GraphBuilder {
@@ -74,8 +76,20 @@ function numberParts(g: GraphBuilder, input: string, fill: number, mean: number,
   return indicator ? [scaled, g.op('Cast', [missing], 'indicator', [FLOAT_TO])] : [scaled];
 }
 
+/** Missing dates take the training median; each part is standardised in double, then made float. */
+function datetimeColumns(g: GraphBuilder, step: DatetimeStep, input: string): string[] {
+  const missing = missingDouble(g, input);
+  const filled = g.op('Where', [missing, doubleConstant(g, step.medianMs), input], 'filled');
+  const parts = datetimeParts(g, filled, step.parts).map((part, p) => {
+    const scaled = g.op('Div', [g.op('Sub', [part, doubleConstant(g, step.means[p])], 'centred'), doubleConstant(g, step.stds[p])], 'scaled');
+    return g.op('Cast', [scaled], 'part', [FLOAT_TO]);
+  });
+  return step.missingIndicator ? [...parts, g.op('Cast', [missing], 'indicator', [FLOAT_TO])] : parts;
+}
+
 function stepParts(g: GraphBuilder, step: FeatureStep, input: string): string[] {
   if (step.kind === 'number') return numberParts(g, input, step.median, step.mean, step.std, step.missingIndicator);
+  if (step.kind === 'datetime') return datetimeColumns(g, step, input);
   if (step.kind === 'boolean') return numberParts(g, input, step.mostFrequent, 0, 1, step.missingIndicator);
   if (step.kind !== 'category') throw new Error(`ONNX export cannot write a ${step.kind} feature.`);
   const k = step.categories.length;
@@ -98,13 +112,13 @@ function stepParts(g: GraphBuilder, step: FeatureStep, input: string): string[] 
   return step.missingIndicator ? [oneHot, g.op('Cast', [missing], 'indicator', [FLOAT_TO])] : [oneHot];
 }
 
-/** One [N, 1] input per raw feature column: a string for categories, a float otherwise. */
+/** One [N, 1] input per raw feature column: a string for categories, a double for dates, a float otherwise. */
 export function rawInputs(p: FittedPipeline): ValueInfo[] {
   return p.features.map((step) => ({
     name: step.column,
-    type: step.kind === 'category' ? DataType.STRING : DataType.FLOAT,
+    type: step.kind === 'category' ? DataType.STRING : step.kind === 'datetime' ? DataType.DOUBLE : DataType.FLOAT,
     shape: ['N', 1],
-    doc: step.kind === 'category' ? 'category label; empty string = missing' : 'number; NaN = missing',
+    doc: step.kind === 'category' ? 'category label; empty string = missing' : step.kind === 'datetime' ? 'epoch milliseconds, UTC; NaN = missing' : 'number; NaN = missing',
   }));
 }
 

@@ -17,6 +17,11 @@ import { createRandom } from '../../random';
 import { encodeModel } from './proto';
 import { onnxModel, outputName } from './graph';
 import { forestOnnxModel } from './trees';
+import { datetimeParts } from './datetime';
+import { GraphBuilder } from './graph';
+import { DataType } from './proto';
+import { datetimePart } from '../../prep/columnValues';
+import type { DatetimePart } from '../../prep/types';
 import { forestOf } from '../../models/gbdt/fitted';
 import { onnxFeeds } from './feeds';
 import { quantizeNetwork, type Precision } from '../quantize';
@@ -69,7 +74,7 @@ async function onnxScores(bytes: Uint8Array, feeds: ReturnType<typeof onnxFeeds>
   // onnxruntime's default session options (all graph optimisations), as a user would run the file.
   const session = await ort.InferenceSession.create(bytes);
   const inputs: Record<string, ort.Tensor> = {};
-  for (const [name, f] of Object.entries(feeds)) inputs[name] = f.type === 'string' ? new ort.Tensor('string', f.data, [rows, 1]) : new ort.Tensor('float32', f.data, [rows, 1]);
+  for (const [name, f] of Object.entries(feeds)) inputs[name] = f.type === 'string' ? new ort.Tensor('string', f.data, [rows, 1]) : new ort.Tensor(f.type, f.data, [rows, 1]);
   const out = await session.run(inputs);
   return out[outputName(task)].data as Float32Array;
 }
@@ -205,5 +210,69 @@ describe('ONNX export of boosted trees', () => {
     const scores = await onnxScores(bytes, onnxFeeds(run.pipeline, fresh.columns, rows), 3, 'binary');
     const loupe = await run.model.predict(transform(run.pipeline, fresh.columns, null).matrix, 3);
     expect(maxDiff(scores, loupe)).toBeLessThan(1e-6);
+  });
+});
+
+describe('ONNX export of dates', () => {
+  const PARTS: DatetimePart[] = ['year', 'month', 'dayOfWeek', 'hour', 'days'];
+
+  it('calendar parts in ONNX ops equal the UTC parts Loupe computes, for every kind of date', async () => {
+    // Around leap days, year ends, 1900 and 2100 (not leap), 2000 (leap), before 1970, every hour.
+    const ms: number[] = [0, -1, 951_782_400_000, 951_868_799_999, 4_107_456_000_000, -2_203_891_200_000, -62_135_596_800_000, 253_402_300_799_999];
+    const r = createRandom(5);
+    for (let i = 0; i < 3000; i++) ms.push(Math.round((r.next() * 2 - 1) * 4e12));
+    const g = new GraphBuilder();
+    const outputs = datetimeParts(g, 'ms', PARTS);
+    PARTS.forEach((p, i) => g.nodes.push({ op: 'Identity', inputs: [outputs[i]], outputs: [p] }));
+    const model = {
+      producer: 'test', producerVersion: '1', doc: '', metadata: {},
+      opsets: [{ domain: '', version: 17 }],
+      graph: { name: 'parts', nodes: g.nodes, initializers: g.initializers, inputs: [{ name: 'ms', type: DataType.DOUBLE, shape: ['N', 1] }], outputs: PARTS.map((p) => ({ name: p, type: DataType.DOUBLE, shape: ['N', 1] })) },
+    };
+    const session = await ort.InferenceSession.create(encodeModel(model));
+    const out = await session.run({ ms: new ort.Tensor('float64', Float64Array.from(ms), [ms.length, 1]) });
+    for (const p of PARTS) {
+      const got = out[p].data as Float64Array;
+      ms.forEach((v, i) => {
+        if (got[i] !== datetimePart(v, p)) throw new Error(`${p} of ${new Date(v).toISOString()}: ${got[i]} vs ${datetimePart(v, p)}`);
+      });
+    }
+  });
+
+  /** Rows with a date (some missing) that matters to the label, a number and a category. */
+  function dated() {
+    const r = createRandom(21);
+    const when: number[] = [];
+    const x: number[] = [];
+    const kind: (string | null)[] = [];
+    const y: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = Date.UTC(2019, 0, 1) + Math.floor(r.next() * 4 * 365 * 86_400_000);
+      const d = new Date(t);
+      when.push(i % 11 === 0 ? NaN : t);
+      x.push(r.normal());
+      kind.push(i % 7 === 0 ? null : ['a', 'b', 'c'][r.int(3)]);
+      y.push((d.getUTCMonth() >= 6 ? 1 : -1) + 0.3 * (d.getUTCFullYear() - 2020) + x[i] + (d.getUTCHours() > 12 ? 0.5 : 0) + r.normal() * 0.3 > 0 ? 'yes' : 'no');
+    }
+    return makeDataset({ when: { kind: 'datetime', values: when }, x, kind, y });
+  }
+
+  it.each(['logistic', 'gbdt'])('%s with a date feature: onnxruntime scores raw rows as Loupe does, missing dates too', async (kind) => {
+    const ds = dated();
+    const def = modelKind(kind)!;
+    const spec = { ...def.defaults('binary'), ...def.quickSettings, ...(kind === 'gbdt' ? { rounds: 30, maxDepth: 4 } : {}) } as ModelSpec;
+    const config: ExperimentConfig = { target: 'y', task: 'binary', positiveClass: 'yes', features: ['when', 'x', 'kind'], model: spec, seed: 3, split: { train: 0.6, val: 0.2, test: 0.2 }, threshold: 0.5 };
+    const result = await runExperiment(ds, config);
+    if (!result.ok) throw new Error(result.error.message);
+    const run = result.value;
+    expect(run.pipeline.features.find((f) => f.kind === 'datetime')).toBeDefined();
+    const bytes =
+      kind === 'gbdt'
+        ? encodeModel(forestOnnxModel({ pipeline: run.pipeline, forest: forestOf(run.model)!, classes: run.classes, target: 'y', modelKind: kind, task: 'binary' }))
+        : encodeModel(onnxModel({ pipeline: run.pipeline, weights: networkWeights(networkOf(run.model)!), precision: 'float32', classes: run.classes, target: 'y', modelKind: kind }));
+    const rows = Int32Array.from({ length: 300 }, (_, i) => i);
+    const scores = await onnxScores(bytes, onnxFeeds(run.pipeline, ds.columns, rows), 300, 'binary');
+    expect(maxDiff(scores, run.scores)).toBeLessThan(1e-5);
+    run.model.dispose();
   });
 });

@@ -13,7 +13,7 @@
  */
 
 /** TensorProto.DataType values used here. */
-export const DataType = { FLOAT: 1, INT8: 3, INT64: 7, STRING: 8, BOOL: 9, FLOAT16: 10 } as const;
+export const DataType = { FLOAT: 1, INT8: 3, INT64: 7, STRING: 8, BOOL: 9, FLOAT16: 10, DOUBLE: 11 } as const;
 export type DataTypeCode = (typeof DataType)[keyof typeof DataType];
 
 const AttributeType = { FLOAT: 1, INT: 2, STRING: 3, FLOATS: 6, INTS: 7, STRINGS: 8 } as const;
@@ -106,8 +106,8 @@ export interface Tensor {
   name: string;
   type: DataTypeCode;
   dims: number[];
-  /** FLOAT: Float32Array; FLOAT16: Uint16Array of half bits; INT8: Int8Array; INT64: BigInt64Array; STRING: string[]. */
-  data: Float32Array | Uint16Array | Int8Array | BigInt64Array | string[];
+  /** FLOAT: Float32Array; DOUBLE: Float64Array; FLOAT16: Uint16Array of half bits; INT8: Int8Array; INT64: BigInt64Array; STRING: string[]. */
+  data: Float32Array | Float64Array | Uint16Array | Int8Array | BigInt64Array | string[];
 }
 
 /** A graph input or output: element type and shape, a string for a symbolic dimension ("N"). */

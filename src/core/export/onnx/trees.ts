@@ -1,8 +1,9 @@
 /**
  * A boosted-tree run and its fitted pipeline as one ONNX graph over raw rows (docs/formats.md,
  * "ONNX export"). Inputs are the networks' (rawInputs). The trees read the pipeline's native
- * encoding: numbers and yes/no as they are (NaN or ±Infinity = missing), categories as their kept
- * index (LabelEncoder; unseen = "other", "" = missing) or one-hot, as transform writes them.
+ * encoding: numbers and yes/no as they are (NaN or ±Infinity = missing), dates as their calendar
+ * parts (datetime.ts), categories as their kept index (LabelEncoder; unseen = "other", "" =
+ * missing) or one-hot, as transform writes them.
  *
  * One ai.onnx.ml TreeEnsembleRegressor (opset 3, what every ONNX runtime has) sums the leaves per
  * output group from the forest's base margin; Sigmoid, Softmax or nothing follows, as in
@@ -16,6 +17,7 @@ import type { Forest } from '../../models/gbdt/forest';
 import { outputWidth } from '../../prep/outputNames';
 import type { CategoryStep, FeatureStep, FittedPipeline, TaskKind } from '../../prep/types';
 import { FLOAT_TO, GraphBuilder, outputName, rawInputs, unsupportedSteps } from './graph';
+import { datetimeParts, doubleConstant, missingDouble } from './datetime';
 import { DataType, type Model } from './proto';
 
 export interface ForestExportInput {
@@ -37,6 +39,12 @@ function nativeParts(g: GraphBuilder, step: FeatureStep, input: string): string[
     return [g.op('Where', [missing, g.float('nan', NAN), input], 'raw')];
   }
   if (step.kind === 'category' && step.native === 'codes' && !step.missingIndicator) return [categoryValue(g, step, input, (i) => i, 'code')];
+  if (step.kind === 'datetime' && step.native && !step.missingIndicator) {
+    // Parts of the date as it is, NaN where it is missing (0 stands in only to keep the arithmetic finite).
+    const missing = missingDouble(g, input);
+    const filled = g.op('Where', [missing, doubleConstant(g, 0), input], 'filled');
+    return datetimeParts(g, filled, step.parts).map((part) => g.op('Cast', [g.op('Where', [missing, doubleConstant(g, NAN), part], 'part_missing')], 'part', [FLOAT_TO]));
+  }
   if (step.kind === 'category' && step.native === 'one-hot' && !step.missingIndicator) {
     const k = step.categories.length;
     const index = g.op(
