@@ -8,7 +8,7 @@
  * Equal against 0..k -> Cast (one-hot); missing indicators Cast the missing mask. Then Concat,
  * MatMul/Add per dense layer with Relu/Tanh/Elu, and Sigmoid, Softmax or Mul/Add (target units).
  */
-import type { DatetimeStep, FeatureStep, FittedPipeline } from '../../prep/types';
+import type { CategoryStep, DatetimeStep, FeatureStep, FittedPipeline } from '../../prep/types';
 import { datetimeParts, doubleConstant, missingDouble } from './datetime';
 import type { NetworkWeights } from '../../models/network/layers';
 import { DataType, type Model, type Node, type Tensor, type ValueInfo } from './proto';
@@ -87,11 +87,8 @@ function datetimeColumns(g: GraphBuilder, step: DatetimeStep, input: string): st
   return step.missingIndicator ? [...parts, g.op('Cast', [missing], 'indicator', [FLOAT_TO])] : parts;
 }
 
-function stepParts(g: GraphBuilder, step: FeatureStep, input: string): string[] {
-  if (step.kind === 'number') return numberParts(g, input, step.median, step.mean, step.std, step.missingIndicator);
-  if (step.kind === 'datetime') return datetimeColumns(g, step, input);
-  if (step.kind === 'boolean') return numberParts(g, input, step.mostFrequent, 0, 1, step.missingIndicator);
-  if (step.kind !== 'category') throw new Error(`ONNX export cannot write a ${step.kind} feature.`);
+/** A category label's kept index (int64: 0..k-1, k for "other", -1 for missing "") and its missing mask. */
+export function categoryIndex(g: GraphBuilder, step: CategoryStep, input: string): { index: string; missing: string } {
   const k = step.categories.length;
   const index = g.op(
     'LabelEncoder',
@@ -104,11 +101,25 @@ function stepParts(g: GraphBuilder, step: FeatureStep, input: string): string[] 
     ],
     'ai.onnx.ml',
   );
-  const missing = g.op('Less', [index, g.constant('zero', DataType.INT64, [], BigInt64Array.of(0n))], 'missing');
+  return { index, missing: g.op('Less', [index, g.constant('zero', DataType.INT64, [], BigInt64Array.of(0n))], 'missing') };
+}
+
+/** k + 1 float columns (the kept categories, then "other"), 1 at the slot. */
+export function oneHotOf(g: GraphBuilder, step: CategoryStep, slot: string): string {
+  const k = step.categories.length;
+  const slots = g.constant('slots', DataType.INT64, [k + 1], BigInt64Array.from({ length: k + 1 }, (_, i) => BigInt(i)));
+  return g.op('Cast', [g.op('Equal', [slot, slots], 'is')], 'onehot', [FLOAT_TO]);
+}
+
+function stepParts(g: GraphBuilder, step: FeatureStep, input: string): string[] {
+  if (step.kind === 'number') return numberParts(g, input, step.median, step.mean, step.std, step.missingIndicator);
+  if (step.kind === 'datetime') return datetimeColumns(g, step, input);
+  if (step.kind === 'boolean') return numberParts(g, input, step.mostFrequent, 0, 1, step.missingIndicator);
+  if (step.kind !== 'category') throw new Error(`ONNX export cannot write a ${step.kind} feature.`);
+  const { index, missing } = categoryIndex(g, step, input);
   // Missing takes the most frequent category, slot 0, as transform does.
   const slot = g.op('Where', [missing, g.constant('zero', DataType.INT64, [], BigInt64Array.of(0n)), index], 'slot');
-  const slots = g.constant('slots', DataType.INT64, [k + 1], BigInt64Array.from({ length: k + 1 }, (_, i) => BigInt(i)));
-  const oneHot = g.op('Cast', [g.op('Equal', [slot, slots], 'is')], 'onehot', [FLOAT_TO]);
+  const oneHot = oneHotOf(g, step, slot);
   return step.missingIndicator ? [oneHot, g.op('Cast', [missing], 'indicator', [FLOAT_TO])] : [oneHot];
 }
 

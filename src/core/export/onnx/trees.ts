@@ -16,7 +16,7 @@
 import type { Forest } from '../../models/gbdt/forest';
 import { outputWidth } from '../../prep/outputNames';
 import type { CategoryStep, FeatureStep, FittedPipeline, TaskKind } from '../../prep/types';
-import { FLOAT_TO, GraphBuilder, outputName, rawInputs, unsupportedSteps } from './graph';
+import { categoryIndex, FLOAT_TO, GraphBuilder, oneHotOf, outputName, rawInputs, unsupportedSteps } from './graph';
 import { datetimeParts, doubleConstant, missingDouble } from './datetime';
 import { DataType, type Model } from './proto';
 
@@ -46,22 +46,9 @@ function nativeParts(g: GraphBuilder, step: FeatureStep, input: string): string[
     return datetimeParts(g, filled, step.parts).map((part) => g.op('Cast', [g.op('Where', [missing, doubleConstant(g, NAN), part], 'part_missing')], 'part', [FLOAT_TO]));
   }
   if (step.kind === 'category' && step.native === 'one-hot' && !step.missingIndicator) {
-    const k = step.categories.length;
-    const index = g.op(
-      'LabelEncoder',
-      [input],
-      'index',
-      [
-        { name: 'keys_strings', strings: [...step.categories, ''] },
-        { name: 'values_int64s', ints: [...step.categories.map((_, i) => i), -1] },
-        { name: 'default_int64', int: k },
-      ],
-      'ai.onnx.ml',
-    );
-    const missing = g.op('Less', [index, g.constant('zero', DataType.INT64, [], BigInt64Array.of(0n))], 'missing');
-    const slots = g.constant('slots', DataType.INT64, [k + 1], BigInt64Array.from({ length: k + 1 }, (_, i) => BigInt(i)));
-    const oneHot = g.op('Cast', [g.op('Equal', [index, slots], 'is')], 'onehot', [FLOAT_TO]);
-    return [g.op('Where', [missing, g.float('nan', NAN), oneHot], 'onehot_missing')];
+    // Missing: every column NaN, as transform writes it.
+    const { index, missing } = categoryIndex(g, step, input);
+    return [g.op('Where', [missing, g.float('nan', NAN), oneHotOf(g, step, index)], 'onehot_missing')];
   }
   throw new Error(`ONNX export of trees cannot write the ${step.kind} feature "${step.column}" in this encoding.`);
 }
