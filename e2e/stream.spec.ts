@@ -23,17 +23,17 @@ function seeded(seed: number) {
   return { next, normal };
 }
 
-function driftCsv(rows: number, seed: number): string {
+function driftCsv(rows: number, seed: number, shift = 1.5, flip = true): string {
   const r = seeded(seed);
   const lines = ['time,x1,x2,colour,label'];
   const start = Date.UTC(2026, 0, 1);
   for (let i = 0; i < rows; i++) {
     const after = i >= DRIFT_AT;
     const x1 = r.normal();
-    const x2 = r.normal() + (after ? 1.5 : 0);
+    const x2 = r.normal() + (after ? shift : 0);
     const colour = ['red', 'green', 'blue'][Math.floor(r.next() * 3)];
     const z = 2 * x1 + 0.3 * r.normal();
-    lines.push(`${new Date(start + i * 60_000).toISOString()},${x1.toFixed(4)},${x2.toFixed(4)},${colour},${(after ? z < 0 : z > 0) ? 1 : 0}`);
+    lines.push(`${new Date(start + i * 60_000).toISOString()},${x1.toFixed(4)},${x2.toFixed(4)},${colour},${(after && flip ? z < 0 : z > 0) ? 1 : 0}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -119,4 +119,36 @@ test('stream replay: the drift alert fires within a window of the planted drift,
   await expect(onnx.getByRole('table', { name: 'ONNX precisions' })).toBeVisible({ timeout: 30_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), onnx.getByRole('button', { name: 'Download float32 ONNX' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.onnx$/);
+});
+
+test('a small shift in large windows: the alert list says only the test raised it, and PSI-only stays quiet', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openStudio(page);
+  // x2 moves by 0.15 standard deviations at row 3,000: two windows of 3,000 rows, so KS calls it
+  // significant while PSI stays far under 0.1.
+  await addFile(page, csvFile('calm.csv', driftCsv(ROWS, 9, 0.15, false)));
+  await expect(page.getByRole('button', { name: /^calm\.csv/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Target column').selectOption('label');
+  const time = page.getByRole('checkbox', { name: /^time/ });
+  if (await time.isChecked()) await time.uncheck();
+  await page.getByRole('button', { name: 'Train model' }).click();
+  await expect(page.getByRole('heading', { name: /Run 1 · logistic finished/ })).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('tab', { name: 'Stream' }).click();
+  const view = page.getByRole('region', { name: 'Stream replay' });
+  await view.getByLabel('Dataset to replay').selectOption({ label: 'calm.csv' });
+  await view.getByLabel('Model (run)').selectOption({ index: 1 });
+  await view.getByLabel('Window size').fill('3000');
+  await view.getByLabel('Update the model').selectOption('never');
+  await view.getByRole('button', { name: 'Play' }).click();
+  await expect(view.getByRole('status', { name: 'Stream status' })).toContainText('done · window 2 of 2', { timeout: 60_000 });
+  const alerts = view.getByRole('region', { name: 'Alerts' });
+  await expect(alerts.getByText(/window 2: x2: PSI 0\.0\d, KS p/)).toBeVisible();
+  await expect(alerts).toContainText('1 of these was raised by the test alone on a shift PSI calls small');
+  await alerts.scrollIntoViewIfNeeded();
+  await screenshot(page, 'stream-test-only-alert');
+  await view.getByLabel('Drift alerts on').selectOption('psi');
+  await view.getByRole('button', { name: 'Play' }).click();
+  await expect(view.getByRole('status', { name: 'Stream status' })).toContainText('done · window 2 of 2', { timeout: 60_000 });
+  await expect(alerts.getByRole('heading')).toHaveText('Alerts (0)');
 });

@@ -21,6 +21,8 @@ export interface StreamAlert {
   /** The feature, for a feature alert. */
   feature: string | null;
   message: string;
+  /** A feature alert's PSI: under 0.1 means only the test called it (a small shift in a large window). */
+  psi?: number;
 }
 
 export interface WindowReport {
@@ -121,7 +123,7 @@ export function createStreamMonitor(m: MonitoredModel, reference: DriftReference
       const drift = windowDrift(reference, columns, rows, options.driftRule);
       for (const d of drift) {
         if (d.level !== 'alert') continue;
-        alerts.push({ window: meta.index, kind: 'feature-drift', feature: d.feature, message: `${d.feature}: PSI ${d.psi.toFixed(2)}, ${d.test === 'ks' ? 'KS' : 'chi-square'} p ${d.pValue < 1e-4 ? d.pValue.toExponential(1) : d.pValue.toFixed(4)}` });
+        alerts.push({ window: meta.index, kind: 'feature-drift', feature: d.feature, psi: d.psi, message: `${d.feature}: PSI ${d.psi.toFixed(2)}, ${d.test === 'ks' ? 'KS' : 'chi-square'} p ${d.pValue < 1e-4 ? d.pValue.toExponential(1) : d.pValue.toFixed(4)}` });
       }
       if (alerts.some((a) => a.kind !== 'ddm-warning')) alerted = true;
 

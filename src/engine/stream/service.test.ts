@@ -137,6 +137,8 @@ describe.each(TRANSPORTS)('stream replay through the engine (%s)', (transport) =
     expect(windows[driftWindow].drift.find((d) => d.feature === 'x2')!.level).toBe('alert');
     // Under the PSI rule a feature alerts exactly when its PSI reaches 0.25.
     for (const w of windows) for (const d of w.drift) expect(d.level === 'alert').toBe(d.psi >= 0.25);
+    // A feature alert carries the PSI behind it (the view tells test-only alerts apart by it).
+    for (const w of windows) for (const a of w.alerts) if (a.kind === 'feature-drift') expect(a.psi).toBe(w.drift.find((d) => d.feature === a.feature)!.psi);
     expectOk(await engine.stream.close('stream-6'));
   });
 

@@ -105,8 +105,8 @@ export function StreamControls() {
             title="With windows of thousands of rows, KS and chi-square call tiny shifts significant; PSI measures how large a shift is whatever the window."
             onChange={(e) => setForm({ driftRule: e.target.value as typeof form.driftRule })}
           >
-            <option value="psi-or-test">PSI ≥ 0.25 or p &lt; 0.01</option>
-            <option value="psi">PSI ≥ 0.25 only</option>
+            <option value="psi-or-test">PSI or a test</option>
+            <option value="psi">PSI only</option>
           </select>
         </label>
       </div>

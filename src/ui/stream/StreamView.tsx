@@ -3,6 +3,7 @@
  * model, frozen beside a copy updated online; prequential metric, drift per feature, DDM, alerts.
  */
 import { useRuns } from '../../state/runs';
+import { PSI_WARN } from '../../core/stream/drift';
 import { useStream } from '../../state/stream';
 import { StreamChart } from './StreamChart';
 import { DriftTable } from './DriftTable';
@@ -71,10 +72,18 @@ function StreamStatus({ metric, classes }: { metric: string; classes: string[] }
 function AlertList() {
   const alerts = useStream((s) => s.alerts);
   const rule = useStream((s) => s.driftSettings.rule);
+  // Alerts the test raised on shifts PSI calls small: with windows of thousands of rows that is
+  // expected (a test at p < 0.01 per feature and window), so say what would quiet them.
+  const testOnly = rule === 'psi-or-test' ? alerts.filter((a) => a.kind === 'feature-drift' && a.psi !== undefined && a.psi < PSI_WARN).length : 0;
   return (
     <div className="panel" role="region" aria-label="Alerts">
       <h3>Alerts ({alerts.length})</h3>
       {alerts.length > 0 ? <p className="small">First drift alert in window {alerts[0].window + 1}; newest first below.</p> : null}
+      {testOnly > 0 ? (
+        <p className="small banner banner-warn">
+          {testOnly} of these {testOnly === 1 ? 'was' : 'were'} raised by the test alone on a shift PSI calls small (under {PSI_WARN}): large windows make tests call tiny shifts significant. For fewer false alarms, alert on “PSI only” or use a longer reference.
+        </p>
+      ) : null}
       {alerts.length === 0 ? (
         <p className="small muted">None yet. A feature alerts at PSI ≥ 0.25{rule === 'psi-or-test' ? ' or a test p-value below 0.01' : ''} (PSI ≥ 0.1 warns); the model alerts when DDM sees its error rate drift (p + s ≥ pmin + 3 smin).</p>
       ) : (
