@@ -3,7 +3,8 @@ import { formatCount } from '../format';
 /** Rows are the true class, columns the predicted class; cells shaded by row share. Normalized shows each row's shares (sklearn normalize='true'). */
 export function ConfusionMatrix({ labels, matrix, caption, normalized = false }: { labels: string[]; matrix: number[][]; caption: string; normalized?: boolean }) {
   return (
-    <table className="confusion" aria-label={caption}>
+    // More than two classes: tighter cells, so three or four fit a third of the page.
+    <table className={labels.length > 2 ? 'confusion compact' : 'confusion'} aria-label={caption}>
       <caption className="muted small">{caption}</caption>
       <thead>
         <tr>

@@ -54,7 +54,8 @@ export function MulticlassPanel({ evaluation }: { evaluation: MulticlassEvaluati
           </SaveChart>
           <p className="muted small">{evaluation.rocPerClass.map((c, i) => <span key={c.label} style={{ color: COLORS[i % COLORS.length] }}>■ {c.label} {c.auc?.toFixed(3) ?? 'n/a'}  </span>)}</p>
         </div>
-        <div className="panel">
+        {/* Five classes or more: the matrix takes a row of its own rather than a sideways scroll. */}
+        <div className="panel" style={m.perClass.length > 4 ? { gridColumn: '1 / -1' } : undefined}>
           <h3>Confusion matrix</h3>
           <div className="segmented toggle-row" role="group" aria-label="Confusion matrix values">
             <button className={normalized ? '' : 'on'} aria-pressed={!normalized} onClick={() => setNormalized(false)}>counts</button>
