@@ -35,6 +35,17 @@ describe('regressionMetrics against sklearn mean_squared_error, mean_absolute_er
     expect(m.notes.join(' ')).toMatch(/all equal/);
     expect(regressionMetrics([1, 2, 4], [1, 2, 4]).notes).toEqual([]);
   });
+  it('says when a few rows make most of the squared error, and not otherwise', () => {
+    const truth = Array.from({ length: 200 }, (_, i) => i);
+    const close = truth.map((v, i) => v + (i % 2 ? 1 : -1));
+    expect(regressionMetrics(truth, close).notes).toEqual([]);
+    // Two rows of 200 (the top 1%) missed by 100: 20,000 of 20,198 squared error.
+    const wild = close.map((v, i) => (i === 7 || i === 150 ? v + 100 - 1 : v));
+    const notes = regressionMetrics(truth, wild).notes.join(' ');
+    expect(notes).toMatch(/^The 2 largest errors \(2 rows of 200\) make 99% of the squared error/);
+    expect(regressionMetrics(truth.slice(0, 10), wild.slice(0, 10)).notes).toEqual([]);
+  });
+
   it('rejects empty, mismatched and non-finite input', () => {
     expect(() => regressionMetrics([], [])).toThrow(/no samples/);
     expect(() => regressionMetrics([1], [1, 2])).toThrow(/length/);

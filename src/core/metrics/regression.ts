@@ -50,7 +50,13 @@ export function regressionMetrics(yTrue: ArrayLike<number>, yPred: ArrayLike<num
 
   const notes: string[] = [];
   if (ssTot === 0) {
-    notes.push('the true values are all equal: R² and explained variance are 1 for an exact fit and 0 otherwise');
+    notes.push('The true values are all equal: R² and explained variance are 1 for an exact fit and 0 otherwise.');
+  }
+  const few = fewRowsDominate(yTrue, yPred, ssRes);
+  if (few) {
+    notes.push(
+      `The ${few.rows === 1 ? 'largest error' : `${few.rows} largest errors`} (${few.rows === 1 ? 'one row' : `${few.rows} rows`} of ${n.toLocaleString('en')}) make ${Math.round(few.share * 100)}% of the squared error, so RMSE and R² mostly measure ${few.rows === 1 ? 'that row' : 'those rows'}; the median absolute error is the typical miss. Unusual inputs there (a look at the largest errors, or capping outliers in Clean) are the usual cause.`,
+    );
   }
   return {
     rmse: Math.sqrt(ssRes / n),
@@ -61,6 +67,21 @@ export function regressionMetrics(yTrue: ArrayLike<number>, yPred: ArrayLike<num
     n,
     notes,
   };
+}
+
+/**
+ * Whether the largest 1% of errors (at least one row, from 20 rows) make half the squared error or
+ * more: then RMSE and R² describe a handful of rows, not the model's typical miss.
+ */
+function fewRowsDominate(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, ssRes: number): { rows: number; share: number } | null {
+  const n = yTrue.length;
+  if (n < 20 || !(ssRes > 0)) return null;
+  const squares = Float64Array.from({ length: n }, (_, i) => (yTrue[i] - yPred[i]) ** 2).sort().reverse();
+  const rows = Math.max(1, Math.floor(n / 100));
+  let top = 0;
+  for (let i = 0; i < rows; i++) top += squares[i];
+  const share = top / ssRes;
+  return share >= 0.5 ? { rows, share } : null;
 }
 
 /** 1 - num / den, with scikit-learn's force_finite rule when den = 0. */

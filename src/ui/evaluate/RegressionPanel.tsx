@@ -17,6 +17,7 @@ export function RegressionPanel({ evaluation }: { evaluation: RegressionEvaluati
   return (
     <>
       <MetricCards cards={[{ label: 'RMSE', value: m.rmse, digits: 4 }, { label: 'MAE', value: m.mae, digits: 4 }, { label: 'R²', value: m.r2 }, { label: 'Median abs. error', value: m.medianAbsoluteError, digits: 4 }]} />
+      {m.notes.length > 0 ? <p className="banner banner-warn small">{m.notes.join(' ')}</p> : null}
       <div className="panel">
         <SaveChart heading="Predicted vs actual (test split)" label="predicted versus actual plot" file="predicted-vs-actual">
           <ScatterCanvas x={evaluation.scatter.x} y={evaluation.scatter.y} xLabel="actual" yLabel="predicted" ariaLabel="Predicted versus actual scatter plot" color="#6366f1" height={320} sharedRange={[lo, hi]} guide="diagonal" />
