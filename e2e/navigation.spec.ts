@@ -119,6 +119,8 @@ test('scatter plots and the beeswarm draw their points on a canvas, with the num
   expect(await page.getByRole('img', { name: 'Residual plot' }).evaluate((el) => el.tagName)).toBe('CANVAS');
   // Only the few SVG shapes of the other charts remain: no element per test row.
   expect(await page.locator('svg circle, svg path.recharts-symbols').count()).toBeLessThan(100);
+  // One bot-like session count makes most of this linear model's squared error: the page says so.
+  await expect(page.getByText(/largest errors \(\d+ rows of 737\) make \d+% of the squared error/)).toBeVisible();
   await page.getByText('Show as table').nth(0).click();
   await expect(page.getByRole('table', { name: /Predicted versus actual/ })).toBeVisible();
   await page.screenshot({ path: 'test-output/screenshots/evaluate-regression-1280x720.png' });

@@ -55,7 +55,7 @@ export function regressionMetrics(yTrue: ArrayLike<number>, yPred: ArrayLike<num
   const few = fewRowsDominate(yTrue, yPred, ssRes);
   if (few) {
     notes.push(
-      `The ${few.rows === 1 ? 'largest error' : `${few.rows} largest errors`} (${few.rows === 1 ? 'one row' : `${few.rows} rows`} of ${n.toLocaleString('en')}) make ${Math.round(few.share * 100)}% of the squared error, so RMSE and R² mostly measure ${few.rows === 1 ? 'that row' : 'those rows'}; the median absolute error is the typical miss. Unusual inputs there (a look at the largest errors, or capping outliers in Clean) are the usual cause.`,
+      `The ${few.rows === 1 ? 'largest error' : `${few.rows} largest errors`} (${few.rows === 1 ? 'one row' : `${few.rows} rows`} of ${n.toLocaleString('en')}) make ${Math.round(few.share * 100)}% of the squared error, so RMSE and R² mostly measure ${few.rows === 1 ? 'that row' : 'those rows'}; the median absolute error is the typical miss. Unusual inputs in those rows are the usual cause: see Largest errors below, or cap outliers in Clean.`,
     );
   }
   return {
