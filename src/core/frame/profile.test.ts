@@ -155,3 +155,26 @@ function partOf(numbers: number[]) {
   for (const v of numbers) builder.addNumber(v, 1);
   return columnPart(builder);
 }
+
+describe('the middle 99% when a few extreme values squeeze the histogram', () => {
+  test('bot-like counts: the full range is one bar, the middle 99% has its own bins and says what is left out', () => {
+    const values = new Float64Array(1005);
+    for (let i = 0; i < 1000; i++) values[i] = 10 + (i % 31);
+    for (let i = 1000; i < 1005; i++) values[i] = 2000 + i;
+    const s = numericSummary(values, true)!;
+    expect(Math.max(...s.histogram.map((b) => b.count))).toBeGreaterThanOrEqual(1000);
+    const c = s.central!;
+    expect(c.bins).toHaveLength(20);
+    expect(c.bins[0].x0).toBeGreaterThanOrEqual(10);
+    expect(c.bins[19].x1).toBeLessThan(2000);
+    expect(c.above).toBeGreaterThanOrEqual(5);
+    expect(c.bins.reduce((a, b) => a + b.count, 0) + c.below + c.above).toBe(1005);
+    // Most bins hold something: the shape is visible again.
+    expect(c.bins.filter((b) => b.count > 0).length).toBeGreaterThan(10);
+  });
+
+  test('no middle range when the full range already shows the shape', () => {
+    const values = Float64Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
+    expect(numericSummary(values, true)!.central).toBeUndefined();
+  });
+});

@@ -21,6 +21,12 @@ export interface NumericSummary {
   std: number;
   /** About 20 equal-width bins; one bin per value for integers spanning fewer than 20 values. */
   histogram: HistogramBin[];
+  /**
+   * When a few extreme values squeeze nearly everything into one bin of `histogram`: 20 bins over
+   * the middle 99% (0.5th to 99.5th percentile, read off a 2,000-bin pass, so to 1/2,000 of the
+   * range), and how many values fall below and above it.
+   */
+  central?: { bins: HistogramBin[]; below: number; above: number };
 }
 
 export interface ColumnProfile {
@@ -93,7 +99,54 @@ export function numericSummary(values: Float64Array, integer: boolean, pass: Num
     histogram = Array.from(counts, (count, k) => ({ x0: min + k * width, x1: k === HISTOGRAM_BINS - 1 ? max : min + (k + 1) * width, count }));
   }
   const std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-  return { min, max, mean, std, histogram };
+  const central = squeezed(histogram, n) ? centralHistogram(values, n, min, max, integer) : undefined;
+  return { min, max, mean, std, histogram, ...(central ? { central } : {}) };
+}
+
+/** One bin of the full-range histogram holds 90% of the values or more. */
+function squeezed(histogram: HistogramBin[], n: number): boolean {
+  return n >= 50 && histogram.length === HISTOGRAM_BINS && histogram.some((b) => b.count >= 0.9 * n);
+}
+
+const FINE_BINS = 2000;
+
+/** The middle 99% in 20 bins, with the counts left outside; undefined when it would change nothing. */
+function centralHistogram(values: Float64Array, n: number, min: number, max: number, integer: boolean): NumericSummary['central'] {
+  // Percentiles from a fine histogram: the 0.5th and 99.5th percentile bins' edges.
+  const fineWidth = (max - min) / FINE_BINS;
+  const fine = new Int32Array(FINE_BINS);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) fine[Math.min(FINE_BINS - 1, Math.floor((v - min) / fineWidth))]++;
+  }
+  const edge = (share: number, fromTop: boolean): number => {
+    let seen = 0;
+    for (let k = 0; k < FINE_BINS; k++) {
+      const b = fromTop ? FINE_BINS - 1 - k : k;
+      seen += fine[b];
+      if (seen > share * n) return fromTop ? min + (b + 1) * fineWidth : min + b * fineWidth;
+    }
+    return fromTop ? max : min;
+  };
+  let lo = Math.max(min, edge(0.005, false));
+  let hi = Math.min(max, edge(0.005, true));
+  if (integer) {
+    lo = Math.floor(lo);
+    hi = Math.ceil(hi);
+  }
+  if (!(hi > lo) || (lo <= min && hi >= max)) return undefined;
+  const width = (hi - lo) / HISTOGRAM_BINS;
+  const counts = new Int32Array(HISTOGRAM_BINS);
+  let below = 0;
+  let above = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    if (v < lo) below++;
+    else if (v > hi) above++;
+    else counts[Math.min(HISTOGRAM_BINS - 1, Math.floor((v - lo) / width))]++;
+  }
+  return { bins: Array.from(counts, (count, k) => ({ x0: lo + k * width, x1: k === HISTOGRAM_BINS - 1 ? hi : lo + (k + 1) * width, count })), below, above };
 }
 
 function profileColumn(column: Column, rowCount: number): ColumnProfile {

@@ -65,10 +65,20 @@ export function ColumnCard({ column, rowCount }: { column: ColumnProfile; rowCou
         ) : null}
       </dl>
       {numeric && column.kind !== 'identifier' && numeric.histogram.length > 0 ? (
-        <MiniBars
-          ariaLabel={`Histogram of ${column.name}`}
-          bars={numeric.histogram.map((b) => ({ label: `${formatValue(column.kind, b.x0)} – ${formatValue(column.kind, b.x1)}`, count: b.count }))}
-        />
+        <>
+          <MiniBars
+            ariaLabel={`Histogram of ${column.name}`}
+            bars={(numeric.central?.bins ?? numeric.histogram).map((b) => ({ label: `${formatValue(column.kind, b.x0)} – ${formatValue(column.kind, b.x1)}`, count: b.count }))}
+          />
+          {numeric.central ? (
+            // A few extreme values would squeeze the full range into one bar: show the middle 99%.
+            <p className="muted small">
+              Middle 99% shown; {outside(numeric.central.below, 'below')}
+              {numeric.central.below > 0 && numeric.central.above > 0 ? ', ' : ''}
+              {outside(numeric.central.above, 'above')} (min {formatValue(column.kind, numeric.min)}, max {formatValue(column.kind, numeric.max)}).
+            </p>
+          ) : null}
+        </>
       ) : null}
       {column.kind === 'identifier' ? (
         <p className="muted small">
@@ -80,4 +90,8 @@ export function ColumnCard({ column, rowCount }: { column: ColumnProfile; rowCou
       ) : null}
     </article>
   );
+}
+
+function outside(count: number, side: 'below' | 'above'): string {
+  return count > 0 ? `${count.toLocaleString('en')} value${count === 1 ? '' : 's'} ${side}` : '';
 }
