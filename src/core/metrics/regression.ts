@@ -52,7 +52,9 @@ export function regressionMetrics(yTrue: ArrayLike<number>, yPred: ArrayLike<num
   if (ssTot === 0) {
     notes.push('The true values are all equal: R² and explained variance are 1 for an exact fit and 0 otherwise.');
   }
-  const few = fewRowsDominate(yTrue, yPred, ssRes);
+  // median() sorts absErrors in place; the largest errors are then its tail.
+  const medianAbsoluteError = median(absErrors);
+  const few = fewRowsDominate(absErrors, ssRes);
   if (few) {
     notes.push(
       `The ${few.rows === 1 ? 'largest error' : `${few.rows} largest errors`} (${few.rows === 1 ? 'one row' : `${few.rows} rows`} of ${n.toLocaleString('en')}) make ${Math.round(few.share * 100)}% of the squared error, so RMSE and R² mostly measure ${few.rows === 1 ? 'that row' : 'those rows'}; the median absolute error is the typical miss. Unusual inputs in those rows are the usual cause: see Largest errors below, or cap outliers in Clean.`,
@@ -62,7 +64,7 @@ export function regressionMetrics(yTrue: ArrayLike<number>, yPred: ArrayLike<num
     rmse: Math.sqrt(ssRes / n),
     mae: sumAbs / n,
     r2: finiteScore(ssRes, ssTot),
-    medianAbsoluteError: median(absErrors),
+    medianAbsoluteError,
     explainedVariance: finiteScore(ssResCentered, ssTot),
     n,
     notes,
@@ -73,13 +75,12 @@ export function regressionMetrics(yTrue: ArrayLike<number>, yPred: ArrayLike<num
  * Whether the largest 1% of errors (at least one row, from 20 rows) make half the squared error or
  * more: then RMSE and R² describe a handful of rows, not the model's typical miss.
  */
-function fewRowsDominate(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, ssRes: number): { rows: number; share: number } | null {
-  const n = yTrue.length;
+function fewRowsDominate(sortedAbsErrors: Float64Array, ssRes: number): { rows: number; share: number } | null {
+  const n = sortedAbsErrors.length;
   if (n < 20 || !(ssRes > 0)) return null;
-  const squares = Float64Array.from({ length: n }, (_, i) => (yTrue[i] - yPred[i]) ** 2).sort().reverse();
   const rows = Math.max(1, Math.floor(n / 100));
   let top = 0;
-  for (let i = 0; i < rows; i++) top += squares[i];
+  for (let i = n - rows; i < n; i++) top += sortedAbsErrors[i] ** 2;
   const share = top / ssRes;
   return share >= 0.5 ? { rows, share } : null;
 }

@@ -15,7 +15,7 @@ const TO_DOUBLE = { name: 'to', int: DataType.DOUBLE };
 
 /** Double constants and the few ops the calendar needs. */
 function ops(g: GraphBuilder) {
-  const c = (v: number) => g.constant('c', DataType.DOUBLE, [], Float64Array.of(v));
+  const c = (v: number) => g.double('c', v);
   const add = (a: string, b: string | number) => g.op('Add', [a, typeof b === 'number' ? c(b) : b], 'add');
   const sub = (a: string, b: string | number) => g.op('Sub', [a, typeof b === 'number' ? c(b) : b], 'sub');
   const mul = (a: string, b: number) => g.op('Mul', [a, c(b)], 'mul');
@@ -58,13 +58,4 @@ export function datetimeParts(g: GraphBuilder, ms: string, parts: DatetimePart[]
         return calendar().month;
     }
   });
-}
-
-/** Missing (NaN or ±Infinity) mask of a double input. */
-export function missingDouble(g: GraphBuilder, input: string): string {
-  return g.op('Or', [g.op('IsNaN', [input], 'nan'), g.op('IsInf', [input], 'inf')], 'missing');
-}
-
-export function doubleConstant(g: GraphBuilder, v: number): string {
-  return g.constant('c', DataType.DOUBLE, [], Float64Array.of(v));
 }

@@ -9,7 +9,7 @@
  * MatMul/Add per dense layer with Relu/Tanh/Elu, and Sigmoid, Softmax or Mul/Add (target units).
  */
 import type { CategoryStep, DatetimeStep, FeatureStep, FittedPipeline } from '../../prep/types';
-import { datetimeParts, doubleConstant, missingDouble } from './datetime';
+import { datetimeParts } from './datetime';
 import type { NetworkWeights } from '../../models/network/layers';
 import { DataType, type Model, type Node, type Tensor, type ValueInfo } from './proto';
 import { quantizeNetwork, type Precision } from '../quantize';
@@ -64,13 +64,22 @@ export class GraphBuilder {
   float(hint: string, v: number): string {
     return this.constant(hint, DataType.FLOAT, [], Float32Array.of(v));
   }
+
+  double(hint: string, v: number): string {
+    return this.constant(hint, DataType.DOUBLE, [], Float64Array.of(v));
+  }
+
+  /** Missing (NaN or ±Infinity) mask of a float or double input. */
+  missing(input: string): string {
+    return this.op('Or', [this.op('IsNaN', [input], 'nan'), this.op('IsInf', [input], 'inf')], 'missing');
+  }
 }
 
 export const FLOAT_TO = { name: 'to', int: DataType.FLOAT };
 
 /** Impute, standardise, and the missing indicator: the encoded columns of a number or yes/no input. */
 function numberParts(g: GraphBuilder, input: string, fill: number, mean: number, std: number, indicator: boolean): string[] {
-  const missing = g.op('Or', [g.op('IsNaN', [input], 'nan'), g.op('IsInf', [input], 'inf')], 'missing');
+  const missing = g.missing(input);
   const filled = g.op('Where', [missing, g.float('fill', fill), input], 'filled');
   const scaled = g.op('Div', [g.op('Sub', [filled, g.float('mean', mean)], 'centred'), g.float('std', std)], 'scaled');
   return indicator ? [scaled, g.op('Cast', [missing], 'indicator', [FLOAT_TO])] : [scaled];
@@ -78,10 +87,10 @@ function numberParts(g: GraphBuilder, input: string, fill: number, mean: number,
 
 /** Missing dates take the training median; each part is standardised in double, then made float. */
 function datetimeColumns(g: GraphBuilder, step: DatetimeStep, input: string): string[] {
-  const missing = missingDouble(g, input);
-  const filled = g.op('Where', [missing, doubleConstant(g, step.medianMs), input], 'filled');
+  const missing = g.missing(input);
+  const filled = g.op('Where', [missing, g.double('median', step.medianMs), input], 'filled');
   const parts = datetimeParts(g, filled, step.parts).map((part, p) => {
-    const scaled = g.op('Div', [g.op('Sub', [part, doubleConstant(g, step.means[p])], 'centred'), doubleConstant(g, step.stds[p])], 'scaled');
+    const scaled = g.op('Div', [g.op('Sub', [part, g.double('mean', step.means[p])], 'centred'), g.double('std', step.stds[p])], 'scaled');
     return g.op('Cast', [scaled], 'part', [FLOAT_TO]);
   });
   return step.missingIndicator ? [...parts, g.op('Cast', [missing], 'indicator', [FLOAT_TO])] : parts;

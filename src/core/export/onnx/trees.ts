@@ -17,7 +17,7 @@ import type { Forest } from '../../models/gbdt/forest';
 import { outputWidth } from '../../prep/outputNames';
 import type { CategoryStep, FeatureStep, FittedPipeline, TaskKind } from '../../prep/types';
 import { categoryIndex, FLOAT_TO, GraphBuilder, oneHotOf, outputName, rawInputs, unsupportedSteps } from './graph';
-import { datetimeParts, doubleConstant, missingDouble } from './datetime';
+import { datetimeParts } from './datetime';
 import { DataType, type Model } from './proto';
 
 export interface ForestExportInput {
@@ -35,15 +35,14 @@ const NAN = Number.NaN;
 /** The matrix columns of a native step, in transform's order. */
 function nativeParts(g: GraphBuilder, step: FeatureStep, input: string): string[] {
   if ((step.kind === 'number' || step.kind === 'boolean') && step.native && !step.missingIndicator) {
-    const missing = g.op('Or', [g.op('IsNaN', [input], 'nan'), g.op('IsInf', [input], 'inf')], 'missing');
-    return [g.op('Where', [missing, g.float('nan', NAN), input], 'raw')];
+    return [g.op('Where', [g.missing(input), g.float('nan', NAN), input], 'raw')];
   }
   if (step.kind === 'category' && step.native === 'codes' && !step.missingIndicator) return [categoryValue(g, step, input, (i) => i, 'code')];
   if (step.kind === 'datetime' && step.native && !step.missingIndicator) {
     // Parts of the date as it is, NaN where it is missing (0 stands in only to keep the arithmetic finite).
-    const missing = missingDouble(g, input);
-    const filled = g.op('Where', [missing, doubleConstant(g, 0), input], 'filled');
-    return datetimeParts(g, filled, step.parts).map((part) => g.op('Cast', [g.op('Where', [missing, doubleConstant(g, NAN), part], 'part_missing')], 'part', [FLOAT_TO]));
+    const missing = g.missing(input);
+    const filled = g.op('Where', [missing, g.double('zero', 0), input], 'filled');
+    return datetimeParts(g, filled, step.parts).map((part) => g.op('Cast', [g.op('Where', [missing, g.double('nan', NAN), part], 'part_missing')], 'part', [FLOAT_TO]));
   }
   if (step.kind === 'category' && step.native === 'one-hot' && !step.missingIndicator) {
     // Missing: every column NaN, as transform writes it.
@@ -107,17 +106,20 @@ export function forestOnnxModel(input: ForestExportInput): Model {
   const leafNodes: number[] = [];
   const leafTargets: number[] = [];
   const leafWeights: number[] = [];
+  const node = (t: number, n: number, feature: number, value: number, mode: 'LEAF' | 'BRANCH_LT', left: number, right: number, missingLeft: number) => {
+    treeIds.push(t);
+    nodeIds.push(n);
+    featureIds.push(feature);
+    values.push(value);
+    modes.push(mode);
+    trueIds.push(left);
+    falseIds.push(right);
+    missingTrue.push(missingLeft);
+  };
   forest.trees.forEach((tree, t) => {
     for (let n = 0; n < tree.left.length; n++) {
-      treeIds.push(t);
-      nodeIds.push(n);
       if (tree.left[n] < 0) {
-        featureIds.push(0);
-        values.push(0);
-        modes.push('LEAF');
-        trueIds.push(0);
-        falseIds.push(0);
-        missingTrue.push(0);
+        node(t, n, 0, 0, 'LEAF', 0, 0, 0);
         leafTrees.push(t);
         leafNodes.push(n);
         leafTargets.push(forest.treeGroup[t]);
@@ -126,12 +128,8 @@ export function forestOnnxModel(input: ForestExportInput): Model {
       }
       const categorical = tree.splitType[n] === 1;
       // Numbers: left when x < threshold. Categories: left when not in the set (member = 0 < 0.5).
-      featureIds.push(categorical ? memberColumn(tree.feature[n], tree.categories[n]) : tree.feature[n]);
-      values.push(categorical ? 0.5 : tree.threshold[n]);
-      modes.push('BRANCH_LT');
-      trueIds.push(tree.left[n]);
-      falseIds.push(tree.right[n]);
-      missingTrue.push(tree.defaultLeft[n]);
+      const feature = categorical ? memberColumn(tree.feature[n], tree.categories[n]) : tree.feature[n];
+      node(t, n, feature, categorical ? 0.5 : tree.threshold[n], 'BRANCH_LT', tree.left[n], tree.right[n], tree.defaultLeft[n]);
     }
   });
 
